@@ -1,0 +1,114 @@
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { ActionItem, Decision, Link, MeetingRecord, Participant, Warning } from './meeting-record.js';
+import { readFrontMatter } from './front-matter.js';
+import { collectUnits, type Unit } from './units.js';
+import { dateFromFileName, findDate } from './recognise/dates.js';
+import { recogniseActionItem } from './recognise/action-items.js';
+import { recogniseDecision } from './recognise/decisions.js';
+import { recogniseParticipants } from './recognise/participants.js';
+import { agendaItems, agendaUnits, enclosingTopic } from './recognise/agenda.js';
+import { DATE_LINE } from './vocabulary.js';
+
+/** The heading that names the meeting: the first heading, if it is a level-1 heading or holds a date. */
+function titleHeading(units: Unit[]): Unit | null {
+  const first = units.find((u) => u.kind === 'heading');
+  if (!first) return null;
+  return first.headingDepth === 1 || findDate(first.text) ? first : null;
+}
+
+/**
+ * The meeting date, from the first source that has one: front matter, the title,
+ * a "Date:" line, the file name. Title and file name that disagree give a warning.
+ */
+function meetingDate(
+  frontMatterDate: string | null,
+  title: Unit | null,
+  units: Unit[],
+  source: string,
+  warnings: Warning[],
+): string | null {
+  const fromFile = dateFromFileName(source);
+  const fromTitle = title ? findDate(title.text) : null;
+  if (fromTitle && fromFile && fromTitle !== fromFile) {
+    warnings.push({ line: title!.line, message: `title date ${fromTitle} differs from file name date ${fromFile}; using the title` });
+  }
+  const fromFrontMatter = frontMatterDate ? findDate(frontMatterDate) : null;
+  if (fromFrontMatter) return fromFrontMatter;
+  if (fromTitle) return fromTitle;
+  for (const unit of units.slice(0, 40)) {
+    const line = DATE_LINE.exec(unit.text);
+    const date = line ? findDate(line[1]!) : null;
+    if (date) return date;
+  }
+  if (fromFile) return fromFile;
+  warnings.push({ line: null, message: 'no meeting date found in front matter, title, a date line or the file name' });
+  return null;
+}
+
+function dedupeParticipants(found: Participant[]): Participant[] {
+  const byId = new Map<string, Participant>();
+  for (const p of found) {
+    const known = byId.get(p.id);
+    if (!known) byId.set(p.id, p);
+    else if (!known.name && p.name) known.name = p.name;
+  }
+  return [...byId.values()];
+}
+
+function collectLinks(tree: Root): Link[] {
+  const links: Link[] = [];
+  const seen = new Set<string>();
+  visit(tree, (node) => {
+    if ((node.type === 'link' || node.type === 'definition') && node.position) {
+      const key = `${node.position.start.line} ${node.url}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        links.push({ line: node.position.start.line, url: node.url });
+      }
+    }
+  });
+  return links;
+}
+
+/**
+ * Turn an mdast tree of minutes into a MeetingRecord. Pure: it reads nothing but
+ * the tree and the source name (whose file name may carry the date).
+ */
+export function extractMeeting(tree: Root, source: string): MeetingRecord {
+  const warnings: Warning[] = [];
+  const { frontMatter, line: fmLine, error: fmError } = readFrontMatter(tree);
+  if (fmError) warnings.push({ line: fmLine, message: fmError });
+
+  const units = collectUnits(tree);
+  const title = titleHeading(units);
+  const date = meetingDate(frontMatter.date, title, units, source, warnings);
+  const topics = agendaUnits(units, title);
+
+  const participants: Participant[] = [];
+  const actionItems: ActionItem[] = [];
+  const decisions: Decision[] = [];
+  for (const unit of units) {
+    participants.push(...recogniseParticipants(unit));
+    const action = recogniseActionItem(unit, date);
+    if (action) {
+      actionItems.push({ ...action, agenda: enclosingTopic(unit, topics) });
+      if (action.owners.length === 0) warnings.push({ line: unit.line, message: 'action item has no owner' });
+    }
+    const decision = recogniseDecision(unit);
+    if (decision) decisions.push({ ...decision, agenda: enclosingTopic(unit, topics) });
+  }
+
+  return {
+    source,
+    date,
+    title: frontMatter.title ?? title?.text ?? null,
+    series: frontMatter.series,
+    participants: dedupeParticipants(participants),
+    agenda: agendaItems(topics),
+    actionItems,
+    decisions,
+    links: collectLinks(tree),
+    warnings: warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+  };
+}

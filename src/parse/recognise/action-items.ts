@@ -1,0 +1,201 @@
+import type { ActionItem, ActionStatus, PersonId } from '../meeting-record.js';
+import type { Unit } from '../units.js';
+import { dueDate } from './dates.js';
+import { allHandles, leadingHandles, nameList } from './names.js';
+import { depthBelow, enclosingSection, isInside } from './sections.js';
+import {
+  DONE_IN_TEXT,
+  DONE_WORDS,
+  DROPPED_IN_TEXT,
+  DROPPED_WORDS,
+  INLINE_ACTION,
+  LEADING_ACTION,
+  NAMED_TASK,
+  NO_ITEMS,
+  NOT_AN_ACTION,
+  OPEN_WORDS,
+} from '../vocabulary.js';
+
+/** Bullets, arrows and numbering that may stand before a marker in the text. */
+function stripLead(text: string): string {
+  return text.replace(/^(?:[-*+•>→]|->|=>|\d+[.)])\s*/, '').trim();
+}
+
+/** Owners written as handles or names in trailing parentheses or after a dash: `... (@x)`, `... - @x, @y`. */
+function trailingOwners(text: string): PersonId[] {
+  const paren = /\(([^()]*)\)\s*[.!]?\s*$/.exec(text);
+  if (paren) {
+    const { owners, rest } = leadingHandles(paren[1]!);
+    if (owners.length > 0 && rest.trim() === '') return owners;
+  }
+  const dash = /\s[-–—]\s*((?:@[\w.-]+\s*(?:,|and|&)?\s*)+)$/.exec(text);
+  if (dash) return allHandles(dash[1]!);
+  return [];
+}
+
+/** Names before a colon: `Itrich: ...`, `Kurt Garloff, B1: ...`. */
+function namesBeforeColon(text: string): PersonId[] {
+  const match = /^([^:]{1,60}):/.exec(text);
+  return (match && nameList(match[1]!)) || [];
+}
+
+/** Owners of "Name to do X" / "@x will do X". */
+function namedTaskOwners(text: string): PersonId[] {
+  const match = NAMED_TASK.exec(text);
+  return match ? (nameList(match[1]!) ?? []) : [];
+}
+
+/**
+ * Owners written after a leading marker: `AI @a, @b: ...`, `AI (@x): ...`, `AI: @x to ...`,
+ * `AI Itrich: ...`, `ACTION: Martin to ...`, `TODO: ... (@x)`.
+ */
+export function ownersAfterMarker(after: string): PersonId[] {
+  let text = after.trimStart();
+  const paren = /^\(([^()]*)\)/.exec(text);
+  if (paren) {
+    const inside = leadingHandles(paren[1]!);
+    if (inside.owners.length > 0) return inside.owners;
+  }
+  const direct = leadingHandles(text);
+  if (direct.owners.length > 0) return direct.owners;
+  if (/^[:\-–]/.test(text)) {
+    text = text.replace(/^[:\-–]\s*/, '');
+    const afterColon = leadingHandles(text);
+    if (afterColon.owners.length > 0) return afterColon.owners;
+    const named = namedTaskOwners(text);
+    if (named.length > 0) return named;
+    return ownersAfterDash(text) ?? trailingOwners(text);
+  }
+  const names = namesBeforeColon(text);
+  if (names.length > 0) return names;
+  return namedTaskOwners(text);
+}
+
+/** Names after the last " - ": `need test plan - B1, dNation`. */
+function ownersAfterDash(text: string): PersonId[] | null {
+  const dash = text.lastIndexOf(' - ');
+  if (dash < 0) return null;
+  const tail = text.slice(dash + 3);
+  return nameList(tail) ?? (allHandles(tail).length > 0 ? allHandles(tail) : null);
+}
+
+/** Owners inside a parenthesised marker: `(AI @x)`, `(AI: POs)`, `(AI: Need test plan - B1, dNation)`. */
+export function ownersInParens(inside: string): PersonId[] {
+  const direct = leadingHandles(inside);
+  if (direct.owners.length > 0) return direct.owners;
+  const text = inside.replace(/^\s*[:\-–]\s*/, '');
+  const afterColon = leadingHandles(text);
+  if (afterColon.owners.length > 0) return afterColon.owners;
+  return ownersAfterDash(text) ?? nameList(text) ?? [];
+}
+
+/** The owners an action marker assigns, or null when the text carries no marker. */
+export function markedOwners(text: string): PersonId[] | null {
+  const plain = stripLead(text);
+  if (NOT_AN_ACTION.test(plain)) return null;
+  const leading = LEADING_ACTION.exec(plain);
+  if (leading) return ownersAfterMarker(plain.slice(leading[0].length));
+  const inline = INLINE_ACTION.exec(plain);
+  if (!inline) return null;
+  if (inline[1] !== undefined) {
+    const owners = ownersInParens(inline[1]);
+    return owners.length > 0 ? owners : namedTaskOwners(plain) ;
+  }
+  const from = plain.slice(inline.index).replace(/^[\s;,>]/, '');
+  const marker = LEADING_ACTION.exec(from);
+  return marker ? ownersAfterMarker(from.slice(marker[0].length)) : [];
+}
+
+/** Owners of an item that is an action by its place (an "Action items" section) rather than by a marker. */
+function ownersByPlace(text: string): PersonId[] {
+  const plain = stripLead(text);
+  const handles = leadingHandles(plain);
+  if (handles.owners.length > 0) return handles.owners;
+  const named = namedTaskOwners(plain);
+  if (named.length > 0) return named;
+  const names = namesBeforeColon(plain);
+  if (names.length > 0) return names;
+  return trailingOwners(plain);
+}
+
+/** Status a direct child bullet reports: "- DONE", "- still open", "- obsolete, superseded by ...". */
+function childStatus(unit: Unit): ActionStatus | null {
+  let status: ActionStatus | null = null;
+  for (const child of unit.children) {
+    const text = stripLead(child.text);
+    if (child.struck) continue;
+    if (DONE_WORDS.test(text)) status = 'done';
+    else if (DROPPED_WORDS.test(text)) status = 'dropped';
+    else if (OPEN_WORDS.test(text)) status = 'open';
+  }
+  return status;
+}
+
+/** The status this file gives an action item. */
+export function actionStatus(unit: Unit): ActionStatus {
+  if (unit.struck || unit.checked === true) return 'done';
+  if (DROPPED_IN_TEXT.test(unit.text)) return 'dropped';
+  if (DONE_IN_TEXT.test(unit.text)) return 'done';
+  return childStatus(unit) ?? 'open';
+}
+
+/** Column of a table whose header names one of these words. */
+function column(unit: Unit, pattern: RegExp): string | null {
+  const index = unit.header?.findIndex((h) => pattern.test(h)) ?? -1;
+  return index >= 0 ? (unit.cells?.[index] ?? null) : null;
+}
+
+/** An action item from a table row of an actions section: columns Action / Owner / Due / Status. */
+function fromRow(unit: Unit, meetingDate: string | null, carried: boolean): Omit<ActionItem, 'agenda'> | null {
+  const text = column(unit, /action|task|item|what|description|todo/i) ?? unit.text;
+  if (!text || NO_ITEMS.test(text)) return null;
+  const ownerCell = column(unit, /owner|who|responsible|assignee|assigned|person/i);
+  const owners = ownerCell ? (allHandles(ownerCell).length > 0 ? allHandles(ownerCell) : (nameList(ownerCell) ?? [])) : ownersByPlace(text);
+  const dueCell = column(unit, /due|deadline|until|by when|date|when/i);
+  const statusCell = stripLead(column(unit, /status|state|done/i) ?? '');
+  let status = actionStatus(unit);
+  if (DONE_WORDS.test(statusCell) || /^(?:x|yes|\[x\])$/i.test(statusCell)) status = 'done';
+  else if (DROPPED_WORDS.test(statusCell)) status = 'dropped';
+  return {
+    line: unit.line,
+    text,
+    owners,
+    status,
+    carried,
+    due: dueDate(dueCell ?? text, meetingDate),
+  };
+}
+
+/**
+ * Recognise an action item in a unit: by a marker (AI, TODO, ACTION, ...) anywhere in
+ * its text, or by its place: a direct item, box or row of an "Action items" or review section.
+ */
+export function recogniseActionItem(unit: Unit, meetingDate: string | null): Omit<ActionItem, 'agenda'> | null {
+  if (unit.kind === 'heading' || unit.text === '') return null;
+  const carried = isInside(unit, 'review');
+  const marked = markedOwners(unit.text);
+  if (marked) {
+    return {
+      line: unit.line,
+      text: unit.text,
+      owners: marked,
+      status: actionStatus(unit),
+      carried,
+      due: dueDate(unit.text, meetingDate),
+    };
+  }
+  const section = enclosingSection(unit);
+  if (!section || (section.kind !== 'actions' && section.kind !== 'review')) return null;
+  if (unit.kind === 'row') return fromRow(unit, meetingDate, carried);
+  const direct = depthBelow(unit, section.label) === 1 || unit.checked !== null;
+  if (!direct || NO_ITEMS.test(stripLead(unit.text)) || DONE_WORDS.test(unit.text) || OPEN_WORDS.test(unit.text)) return null;
+  return {
+    line: unit.line,
+    text: unit.text,
+    owners: ownersByPlace(unit.text),
+    status: actionStatus(unit),
+    carried,
+    due: dueDate(unit.text, meetingDate),
+  };
+}
+

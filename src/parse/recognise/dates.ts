@@ -1,0 +1,100 @@
+import * as chrono from 'chrono-node';
+import { END_OF_MONTH, MONTHS } from '../vocabulary.js';
+
+/** An ISO date `YYYY-MM-DD` if the parts form a real calendar day. */
+export function isoDate(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (year < 1900 || year > 2200 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** Days between two ISO dates, b - a. */
+function daysBetween(a: string, b: string): number {
+  return (Date.parse(b) - Date.parse(a)) / 86_400_000;
+}
+
+export function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The first full calendar date written in a text: `2024-07-15`, `20240715` (in file names),
+ * `15.07.2024`, `Friday, Feb 5th, 2020`, `5 February 2020`, `July 15, 2024`.
+ * Only dates with an explicit year, month and day count.
+ */
+export function findDate(text: string): string | null {
+  const iso = /(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/.exec(text);
+  if (iso) return isoDate(+iso[1]!, +iso[2]!, +iso[3]!);
+  const german = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/.exec(text);
+  if (german) return isoDate(+german[3]!, +german[2]!, +german[1]!);
+  for (const result of chrono.en.strict.parse(text)) {
+    const { start } = result;
+    if (start.isCertain('year') && start.isCertain('month') && start.isCertain('day')) {
+      return isoDate(start.get('year')!, start.get('month')!, start.get('day')!);
+    }
+  }
+  return null;
+}
+
+/**
+ * The date in a file's name: `20240715.md`, `20231211-keycloak-kubernetes.md`, `2024-07-15-weekly.md`;
+ * failing that, in the name of its nearest folder that has one (`2022-09-27-gx-hackathon-5/minutes.md`).
+ */
+export function dateFromFileName(path: string): string | null {
+  for (const name of path.split(/[\\/]/).reverse()) {
+    const match = /(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?!\d)/.exec(name);
+    const date = match ? isoDate(+match[1]!, +match[2]!, +match[3]!) : null;
+    if (date) return date;
+  }
+  return null;
+}
+
+function lastDayOfMonth(year: number, month: number): string {
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * A due date written in an action item, resolved against the meeting date:
+ * an explicit date; a weekday (the next such day after the meeting); "tomorrow";
+ * "end of July" (the last day of that month, this year or next). Vague phrases
+ * ("next week", "soon", "mid August") give null, and so do dates before the
+ * meeting, which name something past rather than a deadline.
+ */
+export function dueDate(text: string, meetingDate: string | null): string | null {
+  const withoutUrls = text.replace(/\bhttps?:\/\/\S+/g, ' ').replace(/#\d+/g, ' ');
+  const end = END_OF_MONTH.exec(withoutUrls);
+  if (end) {
+    const month = MONTHS.findIndex((m) => m.startsWith(end[1]!.toLowerCase().slice(0, 3))) + 1;
+    const reference = meetingDate ?? null;
+    let year = end[2] ? +end[2] : reference ? +reference.slice(0, 4) : NaN;
+    if (Number.isNaN(year)) return null;
+    if (!end[2] && reference && month < +reference.slice(5, 7)) year += 1;
+    return lastDayOfMonth(year, month);
+  }
+  const explicit = findDate(withoutUrls);
+  if (explicit) {
+    // A past date is a deadline only when the words say so ("until 2024-09-20" in a later review).
+    const deadline = /\b(?:by|until|till|til|before|due|deadline|bis|latest|on|for)\b[^.;]{0,20}$/i;
+    const before = withoutUrls.slice(0, withoutUrls.search(/\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}|[A-Z][a-z]+\.? \d|\d{1,2}(?:st|nd|rd|th)? [A-Z]/));
+    return !meetingDate || explicit >= meetingDate || deadline.test(before) ? explicit : null;
+  }
+  if (!meetingDate) return null;
+  const reference = new Date(`${meetingDate}T12:00:00Z`);
+  for (const result of chrono.en.casual.parse(withoutUrls, reference, { forwardDate: true })) {
+    const { start } = result;
+    const phrase = result.text.toLowerCase();
+    if (/^(?:tomorrow|tmrw)$/.test(phrase)) return addDays(meetingDate, 1);
+    if (start.isCertain('weekday') && !start.isCertain('day') && !/\b(?:last|past|this past)\b/.test(phrase)) {
+      // The next such weekday strictly after the meeting.
+      const weekday = start.get('weekday')!;
+      const meetingWeekday = reference.getUTCDay();
+      const ahead = ((weekday - meetingWeekday + 7) % 7) || 7;
+      return addDays(meetingDate, ahead);
+    }
+    if (start.isCertain('day') && start.isCertain('month')) {
+      const iso = isoDate(start.get('year')!, start.get('month')!, start.get('day')!);
+      if (iso && daysBetween(meetingDate, iso) >= 0) return iso;
+    }
+  }
+  return null;
+}

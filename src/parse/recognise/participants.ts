@@ -1,0 +1,76 @@
+import type { Participant } from '../meeting-record.js';
+import type { Unit } from '../units.js';
+import { HANDLE, ABSENT_NOTE, PARTICIPANTS_LABEL } from '../vocabulary.js';
+import { normaliseName } from './names.js';
+import { enclosingSection, labelText } from './sections.js';
+
+/** Split a line of people at commas and semicolons outside parentheses; bare handles also at spaces. */
+export function splitPeople(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of text) {
+    if (char === '(' || char === '[') depth++;
+    if ((char === ')' || char === ']') && depth > 0) depth--;
+    if (depth === 0 && (char === ',' || char === ';')) {
+      parts.push(current);
+      current = '';
+    } else current += char;
+  }
+  parts.push(current);
+  return parts.flatMap((part) => {
+    const words = part.trim().split(/\s+/);
+    return words.length > 1 && words.every((w) => HANDLE.test(w) && w.startsWith('@')) ? words : [part];
+  }).map((p) => p.replace(/^\s*(?:and|und|&)\s+/i, '').trim()).filter(Boolean);
+}
+
+/**
+ * One participant from its text: `@garloff`, `Kurt Garloff (@garloff)`, `Kurt Garloff`,
+ * `@fkr (guest)`, `Kurt Garloff - S7n`. Null for someone noted as absent ("(sick)")
+ * and for text that is no name (a sentence, a bare company label with a colon).
+ */
+export function participantFrom(text: string): Participant | null {
+  const cleaned = text.replace(/^[-*•]\s*/, '').trim();
+  if (cleaned === '' || ABSENT_NOTE.test(cleaned)) return null;
+  const handleMatch = new RegExp(HANDLE.source).exec(cleaned);
+  if (handleMatch) {
+    const handle = handleMatch[0].slice(1);
+    const before = cleaned.slice(0, handleMatch.index).replace(/[\s(\[,:-]+$/, '').trim();
+    const name = before && /\p{L}/u.test(before) && before.split(/\s+/).length <= 4 ? before : null;
+    return { id: normaliseName(handle), name, handle };
+  }
+  const name = cleaned
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s[-–—|]\s.*$/, '')
+    .replace(/[.:]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!/\p{L}/u.test(name) || name.split(' ').length > 4 || /[:!?]/.test(name)) return null;
+  return { id: normaliseName(name), name, handle: null };
+}
+
+/** The text of a unit that lists people: the name column of a table row, else the whole text. */
+function peopleText(unit: Unit): string {
+  if (unit.kind === 'row' && unit.cells) {
+    const index = unit.header?.findIndex((h) => /name|participant|attendee|who|person|handle/i.test(h)) ?? -1;
+    return unit.cells[index >= 0 ? index : 0] ?? '';
+  }
+  return unit.text;
+}
+
+/**
+ * People a unit lists as present: each item, line or row of a Participants section
+ * (a group label such as "Company A:" with people under it is skipped), or an inline
+ * "Participants: @a, @b" line.
+ */
+export function recogniseParticipants(unit: Unit): Participant[] {
+  if (unit.kind === 'heading') return [];
+  const inline = /^([^:]{2,60}):\s*(.+)$/.exec(unit.text);
+  if (inline && PARTICIPANTS_LABEL.test(labelText(inline[1]!))) {
+    return splitPeople(inline[2]!).map(participantFrom).filter((p): p is Participant => p !== null);
+  }
+  const section = enclosingSection(unit);
+  if (section?.kind !== 'participants') return [];
+  if (unit.children.length > 0 && !HANDLE.test(unit.text)) return [];
+  return splitPeople(peopleText(unit)).map(participantFrom).filter((p): p is Participant => p !== null);
+}

@@ -1,0 +1,279 @@
+import type { Nodes, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { DECORATION } from './vocabulary.js';
+
+/**
+ * A unit is the smallest thing a recogniser looks at: one heading, one list item's
+ * own text, one line of a paragraph, or one table row. Units keep the structure
+ * around them (enclosing headings, parent item, child items) so that recognisers
+ * can ask "which section am I in?" without walking the tree again.
+ */
+export interface Unit {
+  kind: 'heading' | 'item' | 'line' | 'row';
+  line: number;
+  /** Plain text, markup removed, whitespace collapsed. */
+  text: string;
+  /** Every non-space character of the text is struck through (`~~...~~`). */
+  struck: boolean;
+  /** Task-list box: true `[x]`, false `[ ]`, null when there is none. */
+  checked: boolean | null;
+  /** Heading level (1-6) for headings, 0 otherwise. */
+  headingDepth: number;
+  /** Nesting of lists: 1 for a top-level bullet, 0 outside lists. */
+  listDepth: number;
+  /** The unit this one hangs under: the list item it is nested in, or a label line ("Decisions:") that its list follows. */
+  parent: Unit | null;
+  children: Unit[];
+  /** Enclosing headings, outermost first. */
+  headings: Unit[];
+  /** For table rows: the cells, and the header row's cells. */
+  cells: string[] | null;
+  header: string[] | null;
+  links: { line: number; url: string }[];
+}
+
+interface TextLine {
+  line: number;
+  text: string;
+  struckChars: number;
+  chars: number;
+  links: { line: number; url: string }[];
+}
+
+/** Collapse whitespace and drop heading decorations such as `:family:`. */
+export function cleanText(text: string): string {
+  return text.replace(DECORATION, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Split phrasing content into source lines, tracking strikethrough and links per line.
+ * Soft line breaks and hard breaks both start a new line.
+ */
+function phrasingLines(nodes: PhrasingContent[], firstLine: number): TextLine[] {
+  const lines: TextLine[] = [];
+  let current: TextLine = { line: firstLine, text: '', struckChars: 0, chars: 0, links: [] };
+  const newLine = (line: number) => {
+    lines.push(current);
+    current = { line, text: '', struckChars: 0, chars: 0, links: [] };
+  };
+  const add = (value: string, struck: boolean) => {
+    current.text += value;
+    const visible = value.replace(/\s/g, '').length;
+    current.chars += visible;
+    if (struck) current.struckChars += visible;
+  };
+  const walk = (node: PhrasingContent, struck: boolean) => {
+    switch (node.type) {
+      case 'text': {
+        const parts = node.value.split('\n');
+        let line = node.position?.start.line ?? current.line;
+        parts.forEach((part, i) => {
+          if (i > 0) newLine(++line);
+          add(part, struck);
+        });
+        return;
+      }
+      case 'inlineCode':
+        add(node.value, struck);
+        return;
+      case 'break':
+        newLine((node.position?.end.line ?? current.line + 1));
+        return;
+      case 'html':
+        // Inline HTML is markup (`<br>`, `<font>`), not words; `<br>` separates like a space.
+        add(' ', struck);
+        return;
+      case 'image':
+        add(node.alt ?? '', struck);
+        return;
+      case 'link':
+        current.links.push({ line: node.position?.start.line ?? current.line, url: node.url });
+        for (const child of node.children) walk(child, struck);
+        return;
+      case 'delete':
+        for (const child of node.children) walk(child, true);
+        return;
+      default:
+        if ('children' in node) for (const child of node.children as PhrasingContent[]) walk(child, struck);
+        else if ('value' in node && typeof node.value === 'string') add(node.value, struck);
+    }
+  };
+  for (const node of nodes) walk(node, false);
+  lines.push(current);
+  return lines.filter((l) => l.text.trim() !== '' || l.links.length > 0);
+}
+
+function lineStartsNewUnit(previous: string, next: string): boolean {
+  // A wrapped sentence continues in lower case after a line that does not end a sentence.
+  return /[.:!?)]\s*$/.test(previous) || !/^[\p{Ll}(,;]/u.test(next.trim());
+}
+
+function makeUnit(kind: Unit['kind'], line: number, text: string, context: Context): Unit {
+  return {
+    kind,
+    line,
+    text: cleanText(text),
+    struck: false,
+    checked: null,
+    headingDepth: 0,
+    listDepth: context.listDepth,
+    parent: context.parent,
+    children: [],
+    headings: context.headings,
+    cells: null,
+    header: null,
+    links: [],
+  };
+}
+
+interface Context {
+  headings: Unit[];
+  parent: Unit | null;
+  listDepth: number;
+}
+
+/** Lines of a paragraph, grouped so that a wrapped sentence stays one unit. */
+function paragraphUnits(nodes: PhrasingContent[], firstLine: number, context: Context): Unit[] {
+  const units: Unit[] = [];
+  let struck = 0;
+  let chars = 0;
+  for (const textLine of phrasingLines(nodes, firstLine)) {
+    const last = units[units.length - 1];
+    if (last && !lineStartsNewUnit(last.text, textLine.text)) {
+      last.text = cleanText(`${last.text} ${textLine.text}`);
+      last.links.push(...textLine.links);
+    } else {
+      if (last) last.struck = chars > 0 && struck === chars;
+      struck = 0;
+      chars = 0;
+      const unit = makeUnit('line', textLine.line, textLine.text, context);
+      unit.links.push(...textLine.links);
+      units.push(unit);
+    }
+    struck += textLine.struckChars;
+    chars += textLine.chars;
+  }
+  const last = units[units.length - 1];
+  if (last) last.struck = chars > 0 && struck === chars;
+  return units;
+}
+
+function tableUnits(table: Table, context: Context): Unit[] {
+  const [headRow, ...rows] = table.children;
+  const cellText = (cell: Parent) =>
+    cleanText(phrasingLines(cell.children as PhrasingContent[], cell.position?.start.line ?? 1).map((l) => l.text).join(' '));
+  const header = headRow ? headRow.children.map(cellText) : [];
+  return rows.map((row) => {
+    const cells = row.children.map(cellText);
+    const unit = makeUnit('row', row.position?.start.line ?? 1, cells.filter(Boolean).join(' | '), context);
+    unit.cells = cells;
+    unit.header = header;
+    const lines = row.children.flatMap((cell) => phrasingLines(cell.children, cell.position?.start.line ?? 1));
+    unit.links = lines.flatMap((l) => l.links);
+    const visible = lines.reduce((n, l) => n + l.chars, 0);
+    unit.struck = visible > 0 && lines.reduce((n, l) => n + l.struckChars, 0) === visible;
+    return unit;
+  });
+}
+
+/** A line that only names what follows: "Decisions:", "**Action items**". */
+function isLabel(unit: Unit): boolean {
+  return /:$/.test(unit.text) || unit.text.split(' ').length <= 4;
+}
+
+/**
+ * Walk the tree once and return its units in document order. The walk keeps a
+ * stack of headings (a heading closes every open heading of its level or deeper)
+ * and hands each list the item or label line it hangs under.
+ */
+export function collectUnits(tree: Root): Unit[] {
+  const units: Unit[] = [];
+  let headings: Unit[] = [];
+
+  const visitBlocks = (nodes: RootContent[], context: Context) => {
+    let label: Unit | null = null;
+    for (const node of nodes) {
+      const line = node.position?.start.line ?? 1;
+      switch (node.type) {
+        case 'heading': {
+          headings = headings.filter((h) => h.headingDepth < node.depth);
+          const unit = makeUnit('heading', line, phrasingLines(node.children, line).map((l) => l.text).join(' '), {
+            headings,
+            parent: null,
+            listDepth: 0,
+          });
+          unit.headingDepth = node.depth;
+          unit.links = phrasingLines(node.children, line).flatMap((l) => l.links);
+          units.push(unit);
+          headings = [...headings, unit];
+          context = { ...context, headings };
+          label = null;
+          break;
+        }
+        case 'paragraph': {
+          const lines = paragraphUnits(node.children, line, context);
+          units.push(...lines);
+          for (const unit of lines) context.parent?.children.push(unit);
+          const last = lines[lines.length - 1];
+          label = last && isLabel(last) ? last : null;
+          break;
+        }
+        case 'list': {
+          const parent = label ?? context.parent;
+          for (const item of node.children) {
+            visitItem(item, { ...context, parent, listDepth: context.listDepth + 1 });
+          }
+          label = null;
+          break;
+        }
+        case 'table':
+          units.push(...tableUnits(node, context));
+          label = null;
+          break;
+        case 'blockquote':
+          visitBlocks(node.children, context);
+          label = null;
+          break;
+        default:
+          // Code, HTML, thematic breaks, front matter and definitions hold no items.
+          label = null;
+      }
+    }
+  };
+
+  const visitItem = (item: Extract<Nodes, { type: 'listItem' }>, context: Context) => {
+    const line = item.position?.start.line ?? 1;
+    const [first, ...rest] = item.children;
+    let unit: Unit;
+    let more: Unit[] = [];
+    if (first?.type === 'paragraph') {
+      const [own, ...others] = paragraphUnits(first.children, first.position?.start.line ?? line, context);
+      unit = own ?? makeUnit('item', line, '', context);
+      more = others;
+    } else {
+      unit = makeUnit('item', line, '', context);
+    }
+    unit.kind = 'item';
+    unit.line = line;
+    unit.checked = item.checked ?? null;
+    units.push(unit);
+    context.parent?.children.push(unit);
+    const inner: Context = { ...context, parent: unit };
+    for (const other of more) {
+      other.parent = unit;
+      unit.children.push(other);
+      units.push(other);
+    }
+    visitBlocks(first?.type === 'paragraph' ? rest : item.children, inner);
+  };
+
+  visitBlocks(tree.children, { headings: [], parent: null, listDepth: 0 });
+  return units;
+}
+
+/** The chain of units that enclose a unit, innermost first: parents, then headings. */
+export function ancestors(unit: Unit): Unit[] {
+  const chain: Unit[] = [];
+  for (let p = unit.parent; p; p = p.parent) chain.push(p);
+  for (let i = unit.headings.length - 1; i >= 0; i--) chain.push(unit.headings[i]!);
+  return chain;
+}

@@ -1,0 +1,115 @@
+/**
+ * The vocabulary of minutes: every word pattern the recognisers use, in one
+ * place, apart from the code that walks the tree (as Obsidian Tasks keeps its
+ * patterns apart from its parsing). Each pattern is documented by examples of
+ * what it accepts and what it must not; `test/parse/vocabulary.test.ts` holds
+ * those examples as tests.
+ */
+
+/** A GitHub-style handle with its "@": `@garloff`, `@NotTheEvilOne`, `@o-otte`; not the host of `me@example.org`. */
+export const HANDLE = /(?<![\w.@])@[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?/;
+
+/** Emoji shortcodes and pictographs that decorate headings: `:family: Participants`. */
+export const DECORATION = /:[a-z0-9_+-]+:|[\p{Extended_Pictographic}\uFE0F\u200D]/gu;
+
+// ---------------------------------------------------------------------------
+// Section labels: headings, bold lines or "Label:" lines that say what follows.
+
+/** "Participants", "Participants - use of github handle is preferred", "Attendees", "Present". */
+export const PARTICIPANTS_LABEL =
+  /^(?:participants?|attendees?|attendance|present|teilnehmer(?:innen)?|anwesend|who(?:'s| is) (?:here|present))\b/i;
+
+/** "Agenda", "Agenda and minutes", "Topics". */
+export const AGENDA_LABEL = /^(?:agenda|topics|tagesordnung)\b/i;
+
+/** "Action items", "Actions required", "AIs", "TODOs", "To do", "Action points". */
+export const ACTIONS_LABEL =
+  /^(?:(?:new |open )?action(?:s| items?| points?| required)|(?:new |open )?AIs|to-?dos?|todos|tasks)\b(?! from)/i;
+
+/**
+ * Reviews of earlier action items: "Check AIs from last time", "Pending action items",
+ * "Open AIs", "Review of action items", "AIs from last week".
+ */
+export const REVIEW_LABEL = new RegExp(
+  [
+    String.raw`\b(?:check(?:ing)?|review(?:ing)?|follow[- ]?ups?(?: on)?)\b.*\b(?:AIs?|action items?|actions|todos?)\b`,
+    String.raw`\b(?:pending|open|previous|old|last (?:week|time|meeting)(?:'s)?|outstanding|carried(?: over)?)\s+(?:AIs|action items|actions|todos)\b`,
+    String.raw`\b(?:AIs|action items|actions|todos)\b.*\b(?:from|of)\s+(?:the\s+)?(?:last|previous)\b`,
+  ].join('|'),
+  'i',
+);
+
+/** "Decisions", "Decisions made", "Decision log", "Resolutions", "Beschlüsse". */
+export const DECISIONS_LABEL = /^(?:decisions?(?: made| taken| log)?|resolutions?|beschl(?:ü|ue)sse)\s*:?$/i;
+
+/** Headings that organise the minutes but are no topic of the meeting. */
+export const HOUSEKEEPING_LABEL =
+  /^(?:housekeeping|minutes(?: transfer| taker)?|protocol|note ?taker|moderat(?:ion|or)|facilitator|chair|date|time|location|where|when|next meeting|next call|next date|links?|resources|notes?|meeting notes|meeting info(?:rmation)?|logistics|dial[- ]in|video ?call|jitsi|recording|table of contents|toc)\b/i;
+
+// ---------------------------------------------------------------------------
+// Action items.
+
+/**
+ * An action marker at the start of an item: `AI @x:`, `AI: @x to`, `AI Itrich:`,
+ * `TODO:`, `ToDo`, `ACTION:`, `Action item:`. Not `AIs`, `AI's will follow`,
+ * `AI Act`-like prose (a marker must be followed by ":", "@", "(" or "Name:").
+ */
+export const LEADING_ACTION =
+  /^(?:AI|TODO|ToDo|Todo|ACTION(?: ITEM)?|Action(?: item| point)?)(?=\s*[:@(-]|\s+[\p{Lu}][\p{L}\d-]*(?:\s+[\p{Lu}][\p{L}\d-]*)?\s*(?::|\bto\b|\bwill\b)|\s*$)/u;
+
+/** A marker inside a sentence: `... (AI @x)`, `(AI: POs)`, `... -> AI @x: do`, `; TODO: ...`. */
+export const INLINE_ACTION = /\((?:AI|TODO|ToDo|ACTION)\b(?!['’]s)([^()]*)\)|(?:^|[\s;,>])(?:AI|TODO|ACTION)(?=\s*:|\s+@)/u;
+
+/** Words that open a line that is not an action although it has a marker-like word. */
+export const NOT_AN_ACTION = /^(?:AIs?['’]s\b|AIs\b|AI (?:act|model|generated|based|assistant|tools?)\b)/i;
+
+/** "Martin to drop X", "@bob will send", inside an actions section. */
+export const NAMED_TASK = /^((?:@[\w.-]+|[\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)?)(?:\s*(?:,|and|&|\/)\s*(?:@[\w.-]+|[\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)?))*)\s+(?:to|will|should|must)\s+\p{L}/u;
+
+/** Lines in a review or actions section that hold no item: "none", "no open AIs". */
+export const NO_ITEMS = /^(?:none|nothing|n\/a|-+|no (?:open |new |pending )?(?:AIs|action items|actions|todos)\b)/i;
+
+// ---------------------------------------------------------------------------
+// Status of an action item.
+
+export const DONE_WORDS = /^(?:(?:done|finished|completed?|closed|merged|resolved|fixed|erledigt)\b|✅|✔|☑)/iu;
+export const DROPPED_WORDS = /^(?:obsolete|dropped|cancel+ed|canceled|not needed|no longer needed|won'?t (?:do|fix)|wontfix|superseded|abandoned|discarded)\b/i;
+export const OPEN_WORDS = /^(?:still open|open|in progress|ongoing|wip|pending|not (?:yet )?done|todo|postponed|delayed|carried over|continues)\b/i;
+
+/** Status written into the item itself: "... -> done", "(done)", "DONE", "✅". */
+export const DONE_IN_TEXT = /\bDONE\b|✅|✔|(?:->|→|=>|:|-|–|\()\s*(?:done|finished|merged|completed)\b[).!]?\s*$/;
+export const DROPPED_IN_TEXT = /\b(?:OBSOLETE|DROPPED|CANCELL?ED)\b|(?:->|→|=>|:|-|–|\()\s*(?:obsolete|dropped|cancell?ed)\b[).!]?\s*$/;
+
+// ---------------------------------------------------------------------------
+// Decisions.
+
+/** "Decision: ...", "DECISION:", "Decided:", "RESOLVED:", "Agreed:", "Resolution:", "Consensus:". */
+export const DECISION_LABEL = /^(?:decisions?|decided|resolved|resolution|agreed|agreement|consensus|beschluss|entscheidung)\s*[:\-–]\s*/i;
+
+/** Words that state a decision inside a sentence. */
+export const DECISION_WORDS =
+  /\b(?:decided|decision(?: was| has been)? (?:made|taken|reached)|agreed|agreement (?:was |has been )?reached|consensus|(?:->|→|=>)\s*resolved|we will(?! (?:see|discuss|talk|check|look|meet|have|continue|revisit|come back|need|try)))\b/i;
+
+/** Phrases that name a decision that has not been made. */
+export const NOT_A_DECISION =
+  /\b(?:to be (?:decided|agreed)|not (?:yet )?(?:been )?(?:decided|agreed)|undecided|(?:be|get|been) decided|needs? (?:a |to be )?(?:decided|decision|agreed)|no consensus|(?:find|reach|get|seek|build|need|requires?|looking for) (?:a )?consensus|decision records?|decide (?:on|whether|if|about|how|what|which)|if agreed|once agreed|until agreed|should (?:be )?(?:decided|agreed)|will be (?:decided|agreed)|has to be (?:decided|agreed)|agreed upon by|disagreed)\b/i;
+
+// ---------------------------------------------------------------------------
+// Participants.
+
+/** Notes after a participant that say they were not there: "(sick)", "(absent)". */
+export const ABSENT_NOTE = /\b(?:sick|ill|absent|excused|entschuldigt|vacation|holiday|not present|apologies|regrets|abwesend|urlaub)\b/i;
+
+// ---------------------------------------------------------------------------
+// Dates.
+
+export const MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december',
+] as const;
+
+/** "end of July", "end of Sept." -> the last day of that month. */
+export const END_OF_MONTH = /\bend of (jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+(\d{4}))?/i;
+
+/** "Date: 2024-07-15", "Datum: 15.07.2024", "When: Monday, July 15th 2024". */
+export const DATE_LINE = /^(?:date|datum|when|meeting date)\s*:\s*(.+)$/i;
