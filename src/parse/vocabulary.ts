@@ -44,7 +44,7 @@ export const DECISIONS_LABEL = /^(?:decisions?(?: made| taken| log)?|resolutions
 
 /** Headings that organise the minutes but are no topic of the meeting. */
 export const HOUSEKEEPING_LABEL =
-  /^(?:housekeeping|minutes(?: transfer| taker)?|protocol|note ?taker|moderat(?:ion|or)|facilitator|chair|date|time|location|where|when|next meeting|next call|next date|links?|resources|notes?|meeting notes|meeting info(?:rmation)?|logistics|dial[- ]in|video ?call|jitsi|recording|table of contents|toc)\b/i;
+  /^(?:housekeeping|summary|(?:summary & )?minutes(?: transfer| taker)?|protocol|note ?taker|moderat(?:ion|or)|facilitator|chair|date|time|location|where|when|next meeting|next call|next date|links?|resources|notes?|meeting notes|meeting info(?:rmation)?|logistics|dial[- ]in|video ?call|jitsi|recording|table of contents|toc)\b/i;
 
 // ---------------------------------------------------------------------------
 // Action items.
@@ -98,7 +98,7 @@ export const NOT_A_DECISION =
 // Participants.
 
 /** Notes after a participant that say they were not there: "(sick)", "(absent)". */
-export const ABSENT_NOTE = /\b(?:sick|ill|absent|excused|entschuldigt|vacation|holiday|not present|apologies|regrets|abwesend|urlaub)\b/i;
+export const ABSENT_NOTE = /\b(?:sick|ill|absent|excused|entschuldigt|vacation|holiday|travel+ing|not present|apologies|regrets|abwesend|urlaub)\b/i;
 
 // ---------------------------------------------------------------------------
 // Dates.

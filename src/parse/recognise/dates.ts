@@ -29,6 +29,8 @@ export function findDate(text: string): string | null {
   if (german) return isoDate(+german[3]!, +german[2]!, +german[1]!);
   for (const result of chrono.en.strict.parse(text)) {
     const { start } = result;
+    // A written date names its month; "in two weeks" is relative to today, not a date in the text.
+    if (!/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(result.text)) continue;
     if (start.isCertain('year') && start.isCertain('month') && start.isCertain('day')) {
       return isoDate(start.get('year')!, start.get('month')!, start.get('day')!);
     }
@@ -83,6 +85,8 @@ export function dueDate(text: string, meetingDate: string | null): string | null
   for (const result of chrono.en.casual.parse(withoutUrls, reference, { forwardDate: true })) {
     const { start } = result;
     const phrase = result.text.toLowerCase();
+    // Only named days and dates are determinable; "next week" or "in two weeks" are not.
+    if (!/\d|tomorrow|tmrw|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/.test(phrase)) continue;
     if (/^(?:tomorrow|tmrw)$/.test(phrase)) return addDays(meetingDate, 1);
     if (start.isCertain('weekday') && !start.isCertain('day') && !/\b(?:last|past|this past)\b/.test(phrase)) {
       // The next such weekday strictly after the meeting.

@@ -1,6 +1,6 @@
 import type { Participant } from '../meeting-record.js';
 import type { Unit } from '../units.js';
-import { HANDLE, ABSENT_NOTE, PARTICIPANTS_LABEL } from '../vocabulary.js';
+import { ABSENT_NOTE, HANDLE, HOUSEKEEPING_LABEL, PARTICIPANTS_LABEL } from '../vocabulary.js';
 import { normaliseName } from './names.js';
 import { enclosingSection, labelText } from './sections.js';
 
@@ -35,8 +35,11 @@ export function participantFrom(text: string): Participant | null {
   const handleMatch = new RegExp(HANDLE.source).exec(cleaned);
   if (handleMatch) {
     const handle = handleMatch[0].slice(1);
-    const before = cleaned.slice(0, handleMatch.index).replace(/[\s(\[,:-]+$/, '').trim();
-    const name = before && /\p{L}/u.test(before) && before.split(/\s+/).length <= 4 ? before : null;
+    const rawBefore = cleaned.slice(0, handleMatch.index);
+    // "Minutes transfer: @x" names a role, not a person's name; "not: @x" an absence.
+    if (/:\s*$/.test(rawBefore)) return HOUSEKEEPING_LABEL.test(rawBefore) || /^not\b/i.test(rawBefore) ? null : { id: normaliseName(handle), name: null, handle };
+    const before = rawBefore.replace(/[\s(\[,-]+$/, '').trim();
+    const name = before && /^\p{Lu}/u.test(before) && before.split(/\s+/).length <= 4 ? before : null;
     return { id: normaliseName(handle), name, handle };
   }
   const name = cleaned

@@ -1,0 +1,77 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { importText } from '../../import/import-files.js';
+import { seriesOfSource, sourceNameProblem } from '../../import/source-name.js';
+import type { DB } from '../../store/database.js';
+import type { MeetingFilter, Page } from '../../store/filters.js';
+import { getMeeting, listMeetings } from '../../store/meetings.js';
+import { errorResponses, errorSchema, listQuery, meetingSummarySchema, pageOf, storedMeetingSchema } from '../schemas.js';
+import { requireWriteToken } from '../write-access.js';
+
+/** GET /api/meetings, GET /api/meetings/:id, POST /api/meetings. */
+export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string }> = async (app, { db, token }) => {
+  app.get<{ Querystring: MeetingFilter & Page }>(
+    '/api/meetings',
+    {
+      schema: {
+        summary: 'Meetings, newest first',
+        querystring: { type: 'object', properties: { ...listQuery } },
+        response: { 200: pageOf(meetingSummarySchema), ...errorResponses },
+      },
+    },
+    async (request) => listMeetings(db, request.query),
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/meetings/:id',
+    {
+      schema: {
+        summary: 'The whole record of one meeting',
+        params: { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] },
+        response: { 200: storedMeetingSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const meeting = getMeeting(db, request.params.id);
+      if (!meeting) return reply.code(404).send({ error: 'Not Found', message: `no meeting with id ${request.params.id}` });
+      return meeting;
+    },
+  );
+
+  app.post<{ Querystring: { source: string }; Body: Buffer }>(
+    '/api/meetings',
+    {
+      preHandler: requireWriteToken(token),
+      schema: {
+        summary: 'Import one file of minutes (markdown body)',
+        description:
+          'The body is the markdown (Content-Type text/markdown or text/plain); `source` names it, e.g. `team/20240715.md` (its first folder is the series unless front matter names one). Unchanged content is a no-op; changed content replaces the earlier import. Needs `Authorization: Bearer <MINUTES_TOKEN>`.',
+        querystring: {
+          type: 'object',
+          properties: { source: { type: 'string', minLength: 1, maxLength: 255 } },
+          required: ['source'],
+        },
+        response: {
+          200: { type: 'object', properties: { outcome: { enum: ['replaced', 'unchanged'] }, meeting: storedMeetingSchema } },
+          201: { type: 'object', properties: { outcome: { enum: ['imported'] }, meeting: storedMeetingSchema } },
+          ...errorResponses,
+          401: errorSchema,
+          403: errorSchema,
+          413: errorSchema,
+          415: errorSchema,
+          422: errorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { source } = request.query;
+      const problem = sourceNameProblem(source);
+      if (problem) return reply.code(400).send({ error: 'Bad Request', message: `querystring/source: ${problem}` });
+      if (!Buffer.isBuffer(request.body)) {
+        return reply.code(415).send({ error: 'Unsupported Media Type', message: 'send the markdown as the body with Content-Type text/markdown or text/plain' });
+      }
+      const result = importText(db, request.body, { source, seriesFromPath: seriesOfSource(source) });
+      if (result.outcome === 'failed') return reply.code(422).send({ error: 'Unprocessable Entity', message: `${source}: ${result.error}` });
+      return reply.code(result.outcome === 'imported' ? 201 : 200).send({ outcome: result.outcome, meeting: getMeeting(db, result.meetingId) });
+    },
+  );
+};

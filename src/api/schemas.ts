@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** JSON schemas shared by the routes; the MeetingRecord one is the file in `schema/`. */
+
+const recordSchema = JSON.parse(
+  readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'schema', 'meeting-record.schema.json'), 'utf8'),
+) as { $defs: Record<string, { properties: Record<string, unknown>; required: string[] }> };
+
+const defs = recordSchema.$defs;
+
+/** Inline the `$ref`s of the record schema so that each route schema stands alone. */
+function resolve(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(resolve);
+  if (schema && typeof schema === 'object') {
+    const ref = (schema as { $ref?: string }).$ref;
+    if (ref?.startsWith('#/$defs/')) return resolve(defs[ref.slice('#/$defs/'.length)]);
+    return Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, resolve(v)]));
+  }
+  return schema;
+}
+
+const meetingRecord = resolve(defs.meetingRecord) as { properties: Record<string, unknown>; required: string[] };
+
+export const storedMeetingSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    ...meetingRecord.properties,
+    contentHash: { type: 'string' },
+    importedAt: { type: 'string' },
+  },
+  required: ['id', ...meetingRecord.required, 'contentHash', 'importedAt'],
+} as const;
+
+export const errorSchema = {
+  type: 'object',
+  properties: { error: { type: 'string' }, message: { type: 'string' } },
+  required: ['error', 'message'],
+} as const;
+
+const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+const nullableDate = { type: ['string', 'null'] } as const;
+
+/** Query parameters every list accepts. */
+export const listQuery = {
+  series: { type: 'string', minLength: 1, maxLength: 200, description: 'only this series' },
+  from: { ...isoDate, description: 'meetings on or after this date' },
+  to: { ...isoDate, description: 'meetings on or before this date' },
+  limit: { type: 'integer', minimum: 0, maximum: 1000, default: 50 },
+  offset: { type: 'integer', minimum: 0, default: 0 },
+} as const;
+
+/** `{ total, limit, offset, items }` around an item schema. */
+export function pageOf(item: object) {
+  return {
+    type: 'object',
+    properties: {
+      total: { type: 'integer' },
+      limit: { type: 'integer' },
+      offset: { type: 'integer' },
+      items: { type: 'array', items: item },
+    },
+    required: ['total', 'limit', 'offset', 'items'],
+  } as const;
+}
+
+const where = {
+  meetingId: { type: 'integer' },
+  source: { type: 'string' },
+  series: { type: ['string', 'null'] },
+  date: nullableDate,
+  line: { type: 'integer' },
+} as const;
+
+export const actionItemSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    ...where,
+    text: { type: 'string' },
+    owners: { type: 'array', items: { type: 'string' } },
+    status: { enum: ['open', 'done', 'dropped'] },
+    carried: { type: 'boolean' },
+    due: nullableDate,
+    agenda: { type: ['string', 'null'] },
+  },
+} as const;
+
+export const decisionSchema = {
+  type: 'object',
+  properties: { id: { type: 'integer' }, ...where, text: { type: 'string' }, agenda: { type: ['string', 'null'] } },
+} as const;
+
+export const meetingSummarySchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    source: { type: 'string' },
+    series: { type: ['string', 'null'] },
+    date: nullableDate,
+    title: { type: ['string', 'null'] },
+    actionItems: { type: 'integer' },
+    decisions: { type: 'integer' },
+    participants: { type: 'integer' },
+    importedAt: { type: 'string' },
+  },
+} as const;
+
+export const ownerSchema = {
+  type: 'object',
+  properties: {
+    owner: { type: 'string' },
+    name: { type: ['string', 'null'] },
+    open: { type: 'integer' },
+    done: { type: 'integer' },
+    dropped: { type: 'integer' },
+  },
+} as const;
+
+export const searchHitSchema = {
+  type: 'object',
+  properties: {
+    type: { enum: ['decision', 'action', 'meeting'] },
+    id: { type: 'integer' },
+    meetingId: { type: 'integer' },
+    source: { type: 'string' },
+    series: { type: ['string', 'null'] },
+    date: nullableDate,
+    title: { type: ['string', 'null'] },
+    line: { type: ['integer', 'null'] },
+    text: { type: ['string', 'null'] },
+    snippet: { type: 'string' },
+    owners: { type: ['array', 'null'], items: { type: 'string' } },
+    status: { type: ['string', 'null'] },
+  },
+} as const;
+
+export const errorResponses = { 400: errorSchema, 404: errorSchema } as const;

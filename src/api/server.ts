@@ -1,0 +1,60 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { DB } from '../store/database.js';
+import { actionItemRoutes } from './routes/action-items.js';
+import { decisionRoutes } from './routes/decisions.js';
+import { meetingRoutes } from './routes/meetings.js';
+import { searchRoutes } from './routes/search.js';
+import { webRoutes } from '../web/routes.js';
+
+export interface ServerOptions {
+  db: DB;
+  /** Bearer token that enables writes (POST); without it the server is read-only. */
+  token?: string;
+  /** Largest request body accepted, in bytes (413 beyond). */
+  bodyLimit?: number;
+  logger?: boolean;
+}
+
+/**
+ * The HTTP API: JSON routes under /api, OpenAPI at /docs, the page at /.
+ * Bad input always gets a 4xx `{ error, message }`.
+ */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 5 * 1024 * 1024 });
+
+  // Markdown arrives as bytes, hashed and decoded exactly as a file from disk would be.
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser(['text/plain', 'text/markdown', 'text/x-markdown'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    if (error.validation) {
+      return reply.code(400).send({ error: 'Bad Request', message: `${error.validationContext ?? 'request'}${error.message.replace(/^(querystring|params|body)/, '')}` });
+    }
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) app.log.error(error);
+    const names: Record<number, string> = { 413: 'Payload Too Large', 415: 'Unsupported Media Type' };
+    return reply.code(status).send({
+      error: names[status] ?? (status === 500 ? 'Internal Server Error' : 'Bad Request'),
+      message: status === 500 ? 'internal error' : error.message,
+    });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: 'Not Found', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
+  );
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'minutes-kb', description: 'A knowledge base of meeting minutes: decisions, action items, meetings.', version: '0.1.0' },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(searchRoutes, { db: options.db });
+  await app.register(actionItemRoutes, { db: options.db });
+  await app.register(decisionRoutes, { db: options.db });
+  await app.register(meetingRoutes, { db: options.db, token: options.token });
+  await app.register(webRoutes);
+  return app;
+}

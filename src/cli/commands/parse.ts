@@ -1,0 +1,57 @@
+import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { decode, MAX_FILE_BYTES } from '../../import/import-files.js';
+import { findMarkdownFiles } from '../../import/find-files.js';
+import { isFailed, type MeetingRecord, type ParseResult } from '../../parse/meeting-record.js';
+import { parseMeeting } from '../../parse/parse-meeting.js';
+import { at, count, printJson, println } from '../output.js';
+import { jsonOption } from '../options.js';
+
+/** Parse one path as the importer would (same series rule), without storing anything. */
+function parsePath(path: string): ParseResult[] {
+  let files;
+  try {
+    files = findMarkdownFiles([path]);
+  } catch (error) {
+    return [{ source: path, error: error instanceof Error ? error.message.replace(`${path}: `, '') : String(error) }];
+  }
+  return files.map((file) => {
+    try {
+      const bytes = readFileSync(file.source);
+      if (bytes.byteLength > MAX_FILE_BYTES) return { source: file.source, error: `file is over the ${MAX_FILE_BYTES}-byte limit` };
+      const result = parseMeeting(decode(bytes).text, file.source);
+      return isFailed(result) ? result : { ...result, series: result.series ?? file.seriesFromPath };
+    } catch (error) {
+      return { source: file.source, error: error instanceof Error ? error.message : String(error) };
+    }
+  });
+}
+
+function describe(record: MeetingRecord): void {
+  println(`${record.source}: ${record.date ?? 'no date'}${record.title ? ` "${record.title}"` : ''}${record.series ? ` [${record.series}]` : ''}`);
+  println(`  participants: ${record.participants.map((p) => p.id).join(', ') || '-'}`);
+  for (const a of record.agenda) println(`  agenda   ${at(record.source, a.line)}  ${'  '.repeat(a.depth - 1)}${a.title}${a.owners.length ? ` (${a.owners.join(', ')})` : ''}`);
+  for (const a of record.actionItems) {
+    println(`  action   ${at(record.source, a.line)}  [${a.status}${a.carried ? ', carried' : ''}${a.due ? `, due ${a.due}` : ''}] ${a.owners.join(', ') || '(no owner)'}: ${a.text}`);
+  }
+  for (const d of record.decisions) println(`  decision ${at(record.source, d.line)}  ${d.text}`);
+  for (const w of record.warnings) println(`  warning  ${at(record.source, w.line)}  ${w.message}`);
+  println(`  ${count(record.actionItems.length, 'action item')}, ${count(record.decisions.length, 'decision')}, ${count(record.links.length, 'link')}`);
+}
+
+export function parseCommand(): Command {
+  return new Command('parse')
+    .description('parse minutes and print their records, without storing them')
+    .argument('<files...>', 'markdown files (or folders of them)')
+    .addOption(jsonOption('print one JSON record per file (JSON Lines), in the order given'))
+    .action((paths: string[], options: { json?: boolean }) => {
+      let failed = 0;
+      for (const result of paths.flatMap(parsePath)) {
+        if (isFailed(result)) failed++;
+        if (options.json) printJson(result);
+        else if (isFailed(result)) process.stderr.write(`${result.source}: error: ${result.error}\n`);
+        else describe(result);
+      }
+      if (failed > 0) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,31 @@
+import { Command, Option } from 'commander';
+import { databasePath, openDatabase } from '../../store/database.js';
+import { search } from '../../store/search.js';
+import { at, printJson, println, shown } from '../output.js';
+import { dbOption, fromOption, jsonOption, limitOption, offsetOption, seriesOption, toOption } from '../options.js';
+
+export function searchCommand(): Command {
+  return new Command('search')
+    .description('full-text search over decisions, action items and meetings, best match first')
+    .argument('[query...]', 'words to find; "quoted phrases" stay together; empty lists newest first')
+    .addOption(new Option('--type <type>', 'what to search').choices(['decision', 'action', 'meeting', 'all']).default('all'))
+    .addOption(seriesOption())
+    .addOption(fromOption())
+    .addOption(toOption())
+    .addOption(limitOption().default(20))
+    .addOption(offsetOption())
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action((words: string[], options) => {
+      const db = openDatabase(databasePath(options.db));
+      const page = search(db, { ...options, q: words.join(' ') });
+      db.close();
+      if (options.json) return printJson(page);
+      for (const hit of page.items) {
+        const extra = hit.type === 'action' ? ` [${hit.status}] ${hit.owners?.join(', ') || '(no owner)'}` : '';
+        println(`${hit.type.padEnd(8)} ${hit.date ?? '----------'}  ${at(hit.source, hit.line)}${extra}`);
+        println(`    ${hit.snippet.replace(/\s+/g, ' ')}`);
+      }
+      println(shown(page, 'result'));
+    });
+}

@@ -1,0 +1,47 @@
+import { readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, normalize, relative, sep } from 'node:path';
+
+/** A markdown file to import, and the series its place implies. */
+export interface FoundFile {
+  /** The path as given (normalised, with "/" separators): the meeting's source. */
+  source: string;
+  /** First folder under the import root; for a file given by itself, its folder's name. */
+  seriesFromPath: string | null;
+}
+
+function toPosix(path: string): string {
+  return normalize(path).split(sep).join('/');
+}
+
+function walk(dir: string): string[] {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  return entries.flatMap((entry) => {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') return [];
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return walk(path);
+    return entry.isFile() && /\.md$/i.test(entry.name) ? [path] : [];
+  });
+}
+
+/**
+ * The markdown files under the given paths: a file is taken as it is, a folder is
+ * searched recursively for `.md` files (hidden folders skipped), in name order.
+ * A path that does not exist throws, naming it.
+ */
+export function findMarkdownFiles(paths: string[]): FoundFile[] {
+  const found = new Map<string, FoundFile>();
+  for (const given of paths) {
+    const stat = statSync(given, { throwIfNoEntry: false });
+    if (!stat) throw new Error(`${given}: no such file or folder`);
+    if (stat.isDirectory()) {
+      for (const path of walk(given)) {
+        const parts = relative(given, path).split(sep);
+        found.set(toPosix(path), { source: toPosix(path), seriesFromPath: parts.length > 1 ? parts[0]! : null });
+      }
+    } else {
+      const folder = basename(dirname(normalize(given)));
+      found.set(toPosix(given), { source: toPosix(given), seriesFromPath: folder && folder !== '.' ? folder : null });
+    }
+  }
+  return [...found.values()];
+}

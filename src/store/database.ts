@@ -1,0 +1,49 @@
+import Database from 'better-sqlite3';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type DB = Database.Database;
+
+/** The numbered SQL migrations, shipped beside the code in `schema/`. */
+const SCHEMA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'schema');
+
+export const DEFAULT_DB = 'data/minutes.db';
+
+/** The database path: an explicit option, else `MINUTES_DB`, else `data/minutes.db`. */
+export function databasePath(option?: string): string {
+  return option ?? process.env.MINUTES_DB ?? DEFAULT_DB;
+}
+
+function migrations(): { version: number; file: string }[] {
+  return readdirSync(SCHEMA_DIR)
+    .map((file) => ({ file, match: /^(\d+)-.*\.sql$/.exec(file) }))
+    .filter((m) => m.match)
+    .map((m) => ({ version: Number(m.match![1]), file: m.file }))
+    .sort((a, b) => a.version - b.version);
+}
+
+/** Apply, each in its own transaction, the migrations newer than the database's `user_version`. */
+export function migrate(db: DB): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const { version, file } of migrations()) {
+    if (version <= current) continue;
+    const sql = readFileSync(join(SCHEMA_DIR, file), 'utf8');
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+}
+
+/** Open (creating if needed) a database, in WAL mode with foreign keys on, and bring its schema up to date. */
+export function openDatabase(path: string = databasePath()): DB {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+  migrate(db);
+  return db;
+}

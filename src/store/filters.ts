@@ -1,0 +1,84 @@
+import { normaliseName } from '../parse/recognise/names.js';
+import type { DB } from './database.js';
+import { statement } from './statements.js';
+
+/** One condition of a WHERE clause with its parameters. */
+export interface Clause {
+  sql: string;
+  params: unknown[];
+}
+
+/** The filters that every list shares: series and a date range over the meeting (`m`). */
+export interface MeetingFilter {
+  series?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface Page {
+  limit?: number;
+  offset?: number;
+}
+
+export interface PageOf<T> {
+  total: number;
+  limit: number;
+  offset: number;
+  items: T[];
+}
+
+export const DEFAULT_LIMIT = 50;
+
+export function meetingClauses(filter: MeetingFilter): Clause[] {
+  const clauses: Clause[] = [];
+  if (filter.series) clauses.push({ sql: 'm.series = ?', params: [filter.series] });
+  if (filter.from) clauses.push({ sql: 'm.date >= ?', params: [filter.from] });
+  if (filter.to) clauses.push({ sql: 'm.date <= ?', params: [filter.to] });
+  return clauses;
+}
+
+export function where(clauses: Clause[]): { sql: string; params: unknown[] } {
+  if (clauses.length === 0) return { sql: '', params: [] };
+  return { sql: `WHERE ${clauses.map((c) => `(${c.sql})`).join(' AND ')}`, params: clauses.flatMap((c) => c.params) };
+}
+
+/**
+ * Every id an owner may be written as: `garloff`, `@Garloff` and, once a participant
+ * list said "Kurt Garloff (@garloff)", also `kurt garloff` (and the other way round).
+ */
+export function ownerIds(db: DB, owner: string): string[] {
+  const id = normaliseName(owner);
+  const rows = statement<[string, string], { id: string; name: string | null }>(
+    db,
+    'SELECT id, name FROM people WHERE id = ? OR lower(name) = ?',
+  ).all(id, id);
+  const ids = new Set([id]);
+  for (const row of rows) {
+    ids.add(row.id);
+    if (row.name) ids.add(normaliseName(row.name));
+  }
+  return [...ids];
+}
+
+export interface Query {
+  columns: string;
+  from: string;
+  clauses: Clause[];
+  groupBy?: string;
+  orderBy: string;
+}
+
+/** Run a query one page at a time, with the total count of rows it matches. */
+export function page<T>(db: DB, query: Query, paging: Page): PageOf<T> {
+  const limit = paging.limit ?? DEFAULT_LIMIT;
+  const offset = paging.offset ?? 0;
+  const w = where(query.clauses);
+  const body = `FROM ${query.from} ${w.sql} ${query.groupBy ? `GROUP BY ${query.groupBy}` : ''}`;
+  const total = (statement(db, `SELECT count(*) AS n FROM (SELECT 1 ${body})`).get(...w.params) as { n: number }).n;
+  const items = statement(db, `SELECT ${query.columns} ${body} ORDER BY ${query.orderBy} LIMIT ? OFFSET ?`).all(
+    ...w.params,
+    limit,
+    offset,
+  ) as T[];
+  return { total, limit, offset, items };
+}

@@ -1,0 +1,83 @@
+import type { ActionStatus, MeetingRecord } from '../parse/meeting-record.js';
+import type { DB } from './database.js';
+import { meetingClauses, page, type MeetingFilter, type Page, type PageOf } from './filters.js';
+import { statement } from './statements.js';
+
+export interface MeetingSummary {
+  id: number;
+  source: string;
+  series: string | null;
+  date: string | null;
+  title: string | null;
+  actionItems: number;
+  decisions: number;
+  participants: number;
+  importedAt: string;
+}
+
+/** Meetings, newest first, with how many action items, decisions and participants each has. */
+export function listMeetings(db: DB, filter: MeetingFilter & Page = {}): PageOf<MeetingSummary> {
+  return page<MeetingSummary>(
+    db,
+    {
+      columns: `m.id, m.source, m.series, m.date, m.title, m.imported_at AS importedAt,
+        (SELECT count(*) FROM action_items WHERE meeting_id = m.id) AS actionItems,
+        (SELECT count(*) FROM decisions WHERE meeting_id = m.id) AS decisions,
+        (SELECT count(*) FROM participants WHERE meeting_id = m.id) AS participants`,
+      from: 'meetings m',
+      clauses: meetingClauses(filter),
+      orderBy: 'm.date DESC, m.source',
+    },
+    filter,
+  );
+}
+
+export interface StoredMeeting extends MeetingRecord {
+  id: number;
+  contentHash: string;
+  importedAt: string;
+}
+
+/** The whole record of one meeting, as the parser gave it, rebuilt from the tables. */
+export function getMeeting(db: DB, id: number): StoredMeeting | null {
+  const meeting = statement<[number], { id: number; source: string; series: string | null; date: string | null; title: string | null; content_hash: string; imported_at: string }>(
+    db,
+    'SELECT id, source, series, date, title, content_hash, imported_at FROM meetings WHERE id = ?',
+  ).get(id);
+  if (!meeting) return null;
+  const all = <T>(sql: string) => statement(db, sql).all(id) as T[];
+  const actionItems = all<{ id: number; line: number; text: string; status: ActionStatus; carried: number; due: string | null; agenda: string | null }>(
+    'SELECT id, line, text, status, carried, due, agenda FROM action_items WHERE meeting_id = ? ORDER BY line, id',
+  );
+  const owners = statement<[number], { owner: string }>(db, 'SELECT owner FROM action_item_owners WHERE action_item_id = ? ORDER BY position');
+  return {
+    id: meeting.id,
+    source: meeting.source,
+    date: meeting.date,
+    title: meeting.title,
+    series: meeting.series,
+    participants: all('SELECT person_id AS id, name, handle FROM participants WHERE meeting_id = ? ORDER BY position'),
+    agenda: all<{ line: number; title: string; owners: string; depth: number }>(
+      'SELECT line, title, owners, depth FROM agenda_items WHERE meeting_id = ? ORDER BY line, id',
+    ).map((a) => ({ ...a, owners: JSON.parse(a.owners) as string[] })),
+    actionItems: actionItems.map(({ id: itemId, ...a }) => ({
+      line: a.line,
+      text: a.text,
+      owners: owners.all(itemId).map((o) => o.owner),
+      status: a.status,
+      carried: a.carried === 1,
+      due: a.due,
+      agenda: a.agenda,
+    })),
+    decisions: all('SELECT line, text, agenda FROM decisions WHERE meeting_id = ? ORDER BY line, id'),
+    links: all('SELECT line, url FROM links WHERE meeting_id = ? ORDER BY rowid'),
+    warnings: all('SELECT line, message FROM warnings WHERE meeting_id = ? ORDER BY rowid'),
+    contentHash: meeting.content_hash,
+    importedAt: meeting.imported_at,
+  };
+}
+
+/** The series that have meetings, with their meeting counts and date range. */
+export function listSeries(db: DB): { series: string | null; meetings: number; first: string | null; last: string | null }[] {
+  return statement(db, 'SELECT series, count(*) AS meetings, min(date) AS first, max(date) AS last FROM meetings GROUP BY series ORDER BY series').all() as never;
+}

@@ -1,0 +1,43 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isFailed, type MeetingRecord } from '../src/parse/meeting-record.js';
+import { parseMeeting } from '../src/parse/parse-meeting.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The shared corpus of real minutes, beside the project; tests that need it skip where it is absent. */
+export const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'scs');
+export const HAS_CORPUS = existsSync(CORPUS);
+if (!HAS_CORPUS) console.warn(`skipping corpus tests: ${CORPUS} is absent (it lives beside the project as ../shared)`);
+
+/** The 2024-07-15 product board notes that ship in minutes/. */
+export const EXAMPLE = 'minutes/product-board/20240715.md';
+
+/** Parse a project file (path relative to the root) and fail the test if it is no record. */
+export function parseFile(path: string): MeetingRecord {
+  const result = parseMeeting(readFileSync(join(ROOT, path), 'utf8'), path);
+  if (isFailed(result)) throw new Error(`${path}: ${result.error}`);
+  return result;
+}
+
+/** Parse markdown written in a test. */
+export function parseText(markdown: string, source = 'test/20240715.md'): MeetingRecord {
+  const result = parseMeeting(markdown, source);
+  if (isFailed(result)) throw new Error(result.error);
+  return result;
+}
+
+/** A temporary folder, removed by the returned function. */
+export function tempDir(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'minutes-kb-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The line number of the first line of a file that contains a text: tests find lines by content, not by number. */
+export function lineOf(path: string, text: string): number {
+  const index = readFileSync(join(ROOT, path), 'utf8').split('\n').findIndex((l) => l.includes(text));
+  if (index < 0) throw new Error(`${path} has no line with ${JSON.stringify(text)}`);
+  return index + 1;
+}

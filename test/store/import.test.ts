@@ -1,0 +1,115 @@
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importPaths } from '../../src/import/import-files.js';
+import { listActionItems, listOwners } from '../../src/store/action-items.js';
+import { openDatabase, type DB } from '../../src/store/database.js';
+import { listDecisions } from '../../src/store/decisions.js';
+import { getMeeting, listMeetings } from '../../src/store/meetings.js';
+import { search } from '../../src/store/search.js';
+import { writeMeeting } from '../../src/store/write-meeting.js';
+import { EXAMPLE, parseFile, ROOT, tempDir } from '../helpers.js';
+
+/** Everything in the database, to compare before and after. */
+function snapshot(db: DB): string {
+  const tables = ['meetings', 'participants', 'agenda_items', 'action_items', 'action_item_owners', 'decisions', 'links', 'warnings', 'search_docs'];
+  return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
+}
+
+describe('importing into the store', () => {
+  let dir: string;
+  let remove: () => void;
+  let db: DB;
+  beforeEach(() => {
+    ({ dir, remove } = tempDir());
+    cpSync(join(ROOT, 'minutes'), join(dir, 'minutes'), { recursive: true });
+    db = openDatabase(join(dir, 'test.db'));
+  });
+  afterEach(() => {
+    db.close();
+    remove();
+  });
+  const minutes = () => join(dir, 'minutes');
+
+  it('imports every file with the series from its first folder, and the record round-trips', () => {
+    const summary = importPaths(db, [minutes()]);
+    expect(summary).toEqual({ imported: 6, replaced: 0, unchanged: 0, failed: [] });
+    const meetings = listMeetings(db, { limit: 100 });
+    expect(new Set(meetings.items.map((m) => m.series))).toEqual(new Set(['product-board', 'demo-weekly']));
+    const example = meetings.items.find((m) => m.date === '2024-07-15')!;
+    const stored = getMeeting(db, example.id)!;
+    const parsed = parseFile(EXAMPLE);
+    expect({ ...stored, id: undefined, contentHash: undefined, importedAt: undefined, source: parsed.source, series: null }).toEqual({
+      ...parsed,
+      id: undefined,
+      contentHash: undefined,
+      importedAt: undefined,
+    });
+    expect(stored.series).toBe('product-board');
+  });
+
+  it('re-imports an unchanged file as a no-op', () => {
+    importPaths(db, [minutes()]);
+    const before = snapshot(db);
+    expect(importPaths(db, [minutes()])).toEqual({ imported: 0, replaced: 0, unchanged: 6, failed: [] });
+    expect(snapshot(db)).toBe(before);
+  });
+
+  it('replaces the records of a changed file, keeping its meeting id', () => {
+    importPaths(db, [minutes()]);
+    const file = join(minutes(), 'demo-weekly', '20240902.md');
+    const id = listMeetings(db, { limit: 100 }).items.find((m) => m.source.endsWith('20240902.md'))!.id;
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n- AI @zed: a task added after the meeting\n`);
+    expect(importPaths(db, [minutes()])).toMatchObject({ imported: 0, replaced: 1, unchanged: 5 });
+    const items = listActionItems(db, { owner: 'zed' }).items;
+    expect(items).toHaveLength(1);
+    expect(items[0]!.meetingId).toBe(id);
+    expect(db.prepare('SELECT count(*) AS n FROM meetings').get()).toEqual({ n: 6 });
+  });
+
+  it('leaves the database as it was when a write fails, and the rest of a batch still imports', () => {
+    importPaths(db, [join(minutes(), 'product-board')]);
+    const before = snapshot(db);
+    const record = parseFile('minutes/demo-weekly/20240902.md');
+    // A status the schema refuses makes the insert fail halfway through the meeting's records.
+    const broken = { ...record, actionItems: [...record.actionItems, { ...record.actionItems[0]!, status: 'maybe' as never }] };
+    expect(() => writeMeeting(db, { record: broken, contentHash: 'x', body: '' })).toThrow(/CHECK constraint/);
+    expect(snapshot(db)).toBe(before);
+
+    mkdirSync(join(minutes(), 'bad'));
+    writeFileSync(join(minutes(), 'bad', 'empty.md'), '  \n');
+    writeFileSync(join(minutes(), 'bad', 'binary.md'), Buffer.from([0x23, 0x20, 0x00, 0xff, 0x00]));
+    const summary = importPaths(db, [minutes()]);
+    expect(summary.imported).toBe(5);
+    expect(summary.failed).toEqual([
+      { source: expect.stringMatching(/bad\/binary\.md$/), error: expect.stringMatching(/binary/) },
+      { source: expect.stringMatching(/bad\/empty\.md$/), error: expect.stringMatching(/empty/) },
+    ]);
+  });
+
+  it('answers the queries the CLI and API are built on', () => {
+    importPaths(db, [minutes()]);
+    const open = listActionItems(db, { owner: '@Chen' });
+    expect(open.items.length).toBeGreaterThan(0);
+    expect(open.items.every((a) => a.owners.includes('chen') && a.status === 'open')).toBe(true);
+    const dates = open.items.map((a) => a.date);
+    expect(dates).toEqual([...dates].sort());
+
+    // A name learned from "Dora Lind (@dora)" finds the items owned by @dora.
+    expect(listActionItems(db, { owner: 'Dora Lind', status: 'all' }).total).toBe(listActionItems(db, { owner: 'dora', status: 'all' }).total);
+
+    const owners = listOwners(db, { limit: 100 }).items;
+    const chen = owners.find((o) => o.owner === 'chen')!;
+    expect(chen.open).toBe(open.total);
+    expect(chen.done).toBe(listActionItems(db, { owner: 'chen', status: 'done' }).total);
+
+    const decisions = listDecisions(db, { series: 'demo-weekly', from: '2024-09-20' });
+    expect(decisions.items.every((d) => d.series === 'demo-weekly' && d.date! >= '2024-09-20')).toBe(true);
+
+    const hits = search(db, { q: 'keycloak' });
+    expect(hits.items.map((h) => h.type)).toEqual(expect.arrayContaining(['decision', 'action', 'meeting']));
+    expect(hits.items.every((h) => h.snippet.includes('«'))).toBe(true);
+    expect(search(db, { q: 'keycloak', type: 'decision' }).items.every((h) => h.type === 'decision')).toBe(true);
+    expect(search(db, { q: 'AND NEAR( "unbalanced * -' }).total).toBe(0);
+  });
+});
