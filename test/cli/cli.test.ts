@@ -1,0 +1,99 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CORPUS, EXAMPLE, HAS_CORPUS, ROOT, tempDir } from '../helpers.js';
+
+// The built CLI, as `npm run minutes` runs it (`npm test` builds it first).
+const BIN = join(ROOT, 'dist', 'cli', 'main.js');
+
+function minutes(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let dir: string;
+let remove: () => void;
+let db: string;
+beforeAll(() => {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build`);
+  ({ dir, remove } = tempDir());
+  db = join(dir, 'cli.db');
+});
+afterAll(() => remove());
+
+describe('minutes parse', () => {
+  it('prints one JSON record per file in the order given, and exits 1 if any failed', () => {
+    const { code, stdout } = minutes(['parse', '--json', 'minutes/demo-weekly/20240909.md', 'no/such/file.md', EXAMPLE]);
+    expect(code).toBe(1);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.source)).toEqual(['minutes/demo-weekly/20240909.md', 'no/such/file.md', EXAMPLE]);
+    expect(lines[1]).toEqual({ source: 'no/such/file.md', error: expect.stringMatching(/no such file/) });
+    expect(lines[2]).toMatchObject({ date: '2024-07-15', series: 'product-board' });
+  });
+
+  it('describes a file in text', () => {
+    const { code, stdout } = minutes(['parse', EXAMPLE]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/\[open\] b1, dnation: Needs testing in CSO/);
+  });
+});
+
+describe('minutes import, ais, search', () => {
+  it('imports, then reports unchanged files', () => {
+    const first = minutes(['import', 'minutes', '--db', db, '--json']);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ imported: 6, unchanged: 0, failed: [] });
+    const again = minutes(['import', 'minutes'], { MINUTES_DB: db });
+    expect(again.stdout).toMatch(/0 imported, 0 replaced, 6 unchanged, 0 failed/);
+  });
+
+  it('fails clearly on a missing path', () => {
+    const { code, stderr } = minutes(['import', 'nowhere', '--db', db]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/nowhere: no such file or folder/);
+  });
+
+  it('lists open action items of an owner with date, file and line', () => {
+    const { code, stdout } = minutes(['ais', '--owner', 'emil', '--db', db]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^2024-09-23 {2}minutes\/demo-weekly\/20240923\.md:\d+ {2}\[open\] {2}emil$/m);
+    const json = JSON.parse(minutes(['ais', '--owner', 'emil', '--status', 'all', '--series', 'demo-weekly', '--json', '--db', db]).stdout);
+    expect(json.items.map((a: { status: string }) => a.status)).toEqual(expect.arrayContaining(['open', 'done']));
+  });
+
+  it('searches, with the same results as JSON', () => {
+    const text = minutes(['search', 'keycloak', '--type', 'decision', '--db', db]);
+    expect(text.stdout).toMatch(/^decision +2024-\d\d-\d\d {2}minutes\/demo-weekly\/\d+\.md:\d+$/m);
+    const json = JSON.parse(minutes(['search', 'keycloak', '--json', '--db', db]).stdout);
+    expect(json.total).toBeGreaterThan(0);
+  });
+
+  it('refuses bad options with a message', () => {
+    const status = minutes(['ais', '--status', 'maybe', '--db', db]);
+    expect(status.code).not.toBe(0);
+    expect(status.stderr).toMatch(/--status.*maybe/s);
+    const date = minutes(['search', 'x', '--from', 'yesterday', '--db', db]);
+    expect(date.stderr).toMatch(/YYYY-MM-DD/);
+  });
+});
+
+describe.skipIf(!HAS_CORPUS)('the shared corpus', () => {
+  it('imports all of ../shared/corpus/scs with zero failures, and answers the questions users ask', () => {
+    const corpusDb = join(dir, 'corpus.db');
+    const imported = minutes(['import', CORPUS, '--db', corpusDb, '--json']);
+    const summary = JSON.parse(imported.stdout);
+    expect(summary.failed).toEqual([]);
+    expect(summary.imported).toBe(843);
+    expect(imported.code).toBe(0);
+
+    const garloff = JSON.parse(minutes(['ais', '--owner', 'garloff', '--status', 'open', '--json', '--db', corpusDb]).stdout);
+    expect(garloff.total).toBeGreaterThan(20);
+    for (const item of garloff.items) {
+      expect(item.owners).toContain('garloff');
+      expect(item).toMatchObject({ status: 'open', date: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), line: expect.any(Number) });
+    }
+    const keycloak = JSON.parse(minutes(['search', 'keycloak', '--limit', '100', '--json', '--db', corpusDb]).stdout);
+    expect(keycloak.items.map((h: { type: string }) => h.type)).toEqual(expect.arrayContaining(['decision', 'action']));
+  });
+});
