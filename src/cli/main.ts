@@ -2,7 +2,9 @@
 import { Command } from 'commander';
 import { aisCommand } from './commands/ais.js';
 import { importCommand } from './commands/import.js';
+import { lintCommand } from './commands/lint.js';
 import { parseCommand } from './commands/parse.js';
+import { peopleCommand } from './commands/people.js';
 import { searchCommand } from './commands/search.js';
 import { serveCommand, startCommand } from './commands/serve.js';
 
@@ -13,6 +15,8 @@ const program = new Command('minutes')
   .addCommand(parseCommand())
   .addCommand(aisCommand())
   .addCommand(searchCommand())
+  .addCommand(peopleCommand())
+  .addCommand(lintCommand())
   .addCommand(serveCommand())
   .addCommand(startCommand());
 

@@ -19,7 +19,7 @@ export function portArgument(value: string): number {
   return port;
 }
 
-export const dbOption = () => new Option('--db <file>', 'database file (default: $MINUTES_DB or data/minutes.db)');
+export const dbOption = (description = 'database file (default: $MINUTES_DB or data/minutes.db)') => new Option('--db <file>', description);
 export const jsonOption = (description = 'print JSON instead of text') => new Option('--json', description);
 export const seriesOption = () => new Option('--series <series>', 'only this series (e.g. product-board)');
 export const fromOption = () => new Option('--from <date>', 'only meetings on or after this date (YYYY-MM-DD)').argParser(isoDateArgument);

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { isFailed, type MeetingRecord } from '../parse/meeting-record.js';
 import { parseMeeting } from '../parse/parse-meeting.js';
 import type { DB } from '../store/database.js';
+import { unknownOwners, type UnknownOwner } from '../store/people.js';
 import { storedMeeting, writeMeeting, type WriteOutcome } from '../store/write-meeting.js';
 import { findMarkdownFiles, type FoundFile } from './find-files.js';
 
@@ -16,6 +17,8 @@ export interface ImportSummary {
   replaced: number;
   unchanged: number;
   failed: { source: string; error: string }[];
+  /** Owners in the imported files that match no participant, learned name or alias. */
+  unknownOwners: UnknownOwner[];
 }
 
 function tooLarge(bytes: number): string {
@@ -71,7 +74,8 @@ export function importPaths(
   onFile: (done: number, total: number, result: FileOutcome) => void = () => {},
 ): ImportSummary {
   const files = findMarkdownFiles(paths);
-  const summary: ImportSummary = { imported: 0, replaced: 0, unchanged: 0, failed: [] };
+  const summary: ImportSummary = { imported: 0, replaced: 0, unchanged: 0, failed: [], unknownOwners: [] };
+  const written: number[] = [];
   files.forEach((file, i) => {
     let result: FileOutcome;
     try {
@@ -83,7 +87,10 @@ export function importPaths(
     }
     if (result.outcome === 'failed') summary.failed.push({ source: result.source, error: result.error });
     else summary[result.outcome]++;
+    if (result.outcome === 'imported' || result.outcome === 'replaced') written.push(result.meetingId);
     onFile(i + 1, files.length, result);
   });
+  // Checked after the whole batch, so that people learned from any of its files count.
+  summary.unknownOwners = unknownOwners(db, written);
   return summary;
 }

@@ -8,7 +8,7 @@ import { recogniseActionItem } from './recognise/action-items.js';
 import { recogniseDecision } from './recognise/decisions.js';
 import { recogniseParticipants } from './recognise/participants.js';
 import { agendaItems, agendaUnits, enclosingTopic } from './recognise/agenda.js';
-import { DATE_LINE } from './vocabulary.js';
+import { DATE_LINE, UNMARKED_TASK } from './vocabulary.js';
 
 /** The heading that names the meeting: the first heading, if it is a level-1 heading or holds a date. */
 function titleHeading(units: Unit[]): Unit | null {
@@ -94,6 +94,8 @@ export function extractMeeting(tree: Root, source: string): MeetingRecord {
     if (action) {
       actionItems.push({ ...action, agenda: enclosingTopic(unit, topics) });
       if (action.owners.length === 0) warnings.push({ line: unit.line, message: 'action item has no owner' });
+    } else if (UNMARKED_TASK.test(unit.text) || (unit.checked === false && unit.kind === 'item')) {
+      warnings.push({ line: unit.line, message: 'looks like an action item but has no marker (write "AI @owner: ...")' });
     }
     const decision = recogniseDecision(unit);
     if (decision) decisions.push({ ...decision, agenda: enclosingTopic(unit, topics) });

@@ -1,4 +1,6 @@
-import type { Nodes, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { Code, Nodes, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { parseMarkdown } from './markdown.js';
 import { DECORATION } from './vocabulary.js';
 
 /**
@@ -175,6 +177,24 @@ function tableUnits(table: Table, context: Context): Unit[] {
   });
 }
 
+/** Indented (not fenced) code: its value spans as many lines as its position does. */
+function isIndentedCode(node: Code): boolean {
+  const lines = node.position ? node.position.end.line - node.position.start.line + 1 : 0;
+  return node.lang == null && node.value.split('\n').length === lines;
+}
+
+/** Parse a block's text again as markdown, numbering lines as in the file. */
+function reparse(value: string, firstLine: number): RootContent[] {
+  const tree = parseMarkdown(value);
+  visit(tree, (node) => {
+    if (node.position) {
+      node.position.start.line += firstLine - 1;
+      node.position.end.line += firstLine - 1;
+    }
+  });
+  return tree.children;
+}
+
 /** A line that only names what follows: "Decisions:", "**Action items**". */
 function isLabel(unit: Unit): boolean {
   return /:$/.test(unit.text) || unit.text.split(' ').length <= 4;
@@ -231,6 +251,11 @@ export function collectUnits(tree: Root): Unit[] {
           break;
         case 'blockquote':
           visitBlocks(node.children, context);
+          label = null;
+          break;
+        case 'code':
+          // Minutes are not code: an indented block is markdown typed with too much indent.
+          if (isIndentedCode(node)) visitBlocks(reparse(node.value, line), context);
           label = null;
           break;
         default:

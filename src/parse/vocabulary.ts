@@ -19,12 +19,15 @@ export const DECORATION = /:[a-z0-9_+-]+:|[\p{Extended_Pictographic}\uFE0F\u200D
 export const PARTICIPANTS_LABEL =
   /^(?:participants?|attendees?|attendance|present|teilnehmer(?:innen)?|anwesend|who(?:'s| is) (?:here|present))\b/i;
 
+/** "Excused", "Absent", "Apologies": people listed here were not there. */
+export const ABSENT_LABEL = /^(?:excused|absent|apologies|regrets|not present|entschuldigt|abwesend)\b/i;
+
 /** "Agenda", "Agenda and minutes", "Topics". */
 export const AGENDA_LABEL = /^(?:agenda|topics|tagesordnung)\b/i;
 
 /** "Action items", "Actions required", "AIs", "TODOs", "To do", "Action points". */
 export const ACTIONS_LABEL =
-  /^(?:(?:new |open )?action(?:s| items?| points?| required)|(?:new |open )?AIs|to-?dos?|todos|tasks)\b(?! from)/i;
+  /^(?:(?:new |open )?action(?:s| items?| points?| required)|(?:new |open )?AIs?|to-?dos?|todos|tasks)\b(?! from)/i;
 
 /**
  * Reviews of earlier action items: "Check AIs from last time", "Pending action items",
@@ -65,6 +68,9 @@ export const NOT_AN_ACTION = /^(?:AIs?['’]s\b|AIs\b|AI (?:act|model|generated|
 
 /** "Martin to drop X", "@bob will send", inside an actions section. */
 export const NAMED_TASK = /^((?:@[\w.-]+|[\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)?)(?:\s*(?:,|and|&|\/)\s*(?:@[\w.-]+|[\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)?))*)\s+(?:to|will|should|must)\s+\p{L}/u;
+
+/** A task written without a marker: "@x to ping @y", "-> @bob will check", "Jan to create an issue". Lint asks for a marker. */
+export const UNMARKED_TASK = /^(?:[-=]+>\s*)?(?:@[\w.-]+(?:\s*(?:,|and|&)\s*@[\w.-]+)*)\s+(?:to|will|should|needs? to|must)\s+\p{L}/u;
 
 /** Lines in a review or actions section that hold no item: "none", "no open AIs". */
 export const NO_ITEMS = /^(?:none|nothing|n\/a|-+|no (?:open |new |pending )?(?:AIs|action items|actions|todos)\b)/i;

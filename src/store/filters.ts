@@ -43,20 +43,20 @@ export function where(clauses: Clause[]): { sql: string; params: unknown[] } {
 }
 
 /**
- * Every id an owner may be written as: `garloff`, `@Garloff` and, once a participant
- * list said "Kurt Garloff (@garloff)", also `kurt garloff` (and the other way round).
+ * Every id an owner may be written as: `garloff`, `@Garloff`; once a participant
+ * list said "Kurt Garloff (@garloff)", also `kurt garloff` (and the other way round);
+ * and every alias of the alias file ("Kurt" -> garloff).
  */
 export function ownerIds(db: DB, owner: string): string[] {
   const id = normaliseName(owner);
-  const rows = statement<[string, string], { id: string; name: string | null }>(
-    db,
-    'SELECT id, name FROM people WHERE id = ? OR lower(name) = ?',
-  ).all(id, id);
-  const ids = new Set([id]);
-  for (const row of rows) {
-    ids.add(row.id);
-    if (row.name) ids.add(normaliseName(row.name));
-  }
+  const person =
+    statement<[string], { person_id: string }>(db, 'SELECT person_id FROM aliases WHERE alias = ?').get(id)?.person_id ??
+    statement<[string, string], { id: string }>(db, 'SELECT id FROM people WHERE id = ? OR (lower(name) = ? AND handle IS NOT NULL)').get(id, id)?.id ??
+    id;
+  const ids = new Set([id, person]);
+  const name = statement<[string], { name: string | null }>(db, 'SELECT name FROM people WHERE id = ?').get(person)?.name;
+  if (name) ids.add(normaliseName(name));
+  for (const row of statement<[string], { alias: string }>(db, 'SELECT alias FROM aliases WHERE person_id = ?').all(person)) ids.add(row.alias);
   return [...ids];
 }
 

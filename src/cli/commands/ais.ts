@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { listActionItems } from '../../store/action-items.js';
-import { databasePath, openDatabase } from '../../store/database.js';
+import { openStore } from '../open-store.js';
 import { at, printJson, println, shown } from '../output.js';
 import { dbOption, fromOption, jsonOption, limitOption, offsetOption, seriesOption, toOption } from '../options.js';
 
@@ -17,7 +17,7 @@ export function aisCommand(): Command {
     .addOption(dbOption())
     .addOption(jsonOption())
     .action((options) => {
-      const db = openDatabase(databasePath(options.db));
+      const { db } = openStore(options);
       const page = listActionItems(db, { ...options, limit: options.limit ?? -1 });
       db.close();
       if (options.json) return printJson(page);

@@ -1,13 +1,14 @@
 import { Command } from 'commander';
 import { importPaths, type ImportSummary } from '../../import/import-files.js';
-import { databasePath, openDatabase } from '../../store/database.js';
+import { databasePath } from '../../store/database.js';
+import { openStore } from '../open-store.js';
 import { printJson, println } from '../output.js';
 import { dbOption, jsonOption } from '../options.js';
 import { progressBar } from '../progress.js';
 
 /** Import paths into a database, with a progress bar on a terminal; returns the summary. */
 export function runImport(paths: string[], dbFile: string): ImportSummary {
-  const db = openDatabase(dbFile);
+  const { db } = openStore({ db: dbFile });
   const progress = progressBar('importing');
   try {
     return importPaths(db, paths, (done, total) => progress.update(done, total));
@@ -20,6 +21,12 @@ export function runImport(paths: string[], dbFile: string): ImportSummary {
 export function printSummary(summary: ImportSummary, dbFile: string): void {
   println(`${summary.imported} imported, ${summary.replaced} replaced, ${summary.unchanged} unchanged, ${summary.failed.length} failed (${dbFile})`);
   for (const f of summary.failed) println(`  failed: ${f.source}: ${f.error}`);
+  const unknown = summary.unknownOwners;
+  if (unknown.length > 0) {
+    println(`${unknown.length} owners match no known person (add them with \`minutes people alias NAME HANDLE\`; --json lists all):`);
+    for (const u of unknown.slice(0, 10)) println(`  warning: ${u.source}:${u.line}: unknown owner "${u.owner}"`);
+    if (unknown.length > 10) println(`  ... and ${unknown.length - 10} more`);
+  }
 }
 
 export function importCommand(): Command {

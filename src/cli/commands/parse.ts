@@ -8,7 +8,7 @@ import { at, count, printJson, println } from '../output.js';
 import { jsonOption } from '../options.js';
 
 /** Parse one path as the importer would (same series rule), without storing anything. */
-function parsePath(path: string): ParseResult[] {
+export function parsePath(path: string): ParseResult[] {
   let files;
   try {
     files = findMarkdownFiles([path]);

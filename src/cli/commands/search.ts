@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { databasePath, openDatabase } from '../../store/database.js';
+import { openStore } from '../open-store.js';
 import { search } from '../../store/search.js';
 import { at, printJson, println, shown } from '../output.js';
 import { dbOption, fromOption, jsonOption, limitOption, offsetOption, seriesOption, toOption } from '../options.js';
@@ -17,7 +17,7 @@ export function searchCommand(): Command {
     .addOption(dbOption())
     .addOption(jsonOption())
     .action((words: string[], options) => {
-      const db = openDatabase(databasePath(options.db));
+      const { db } = openStore(options);
       const page = search(db, { ...options, q: words.join(' ') });
       db.close();
       if (options.json) return printJson(page);

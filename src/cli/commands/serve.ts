@@ -2,7 +2,8 @@ import { Command, Option } from 'commander';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildServer } from '../../api/server.js';
-import { databasePath, openDatabase } from '../../store/database.js';
+import { databasePath } from '../../store/database.js';
+import { openStore } from '../open-store.js';
 import { printJson, println } from '../output.js';
 import { dbOption, jsonOption, portArgument } from '../options.js';
 import { printSummary, runImport } from './import.js';
@@ -16,8 +17,7 @@ interface ServeOptions {
 
 /** Serve the API and page until SIGINT or SIGTERM, then finish in-flight requests and close the database. */
 export async function serve(options: ServeOptions): Promise<void> {
-  const dbFile = databasePath(options.db);
-  const db = openDatabase(dbFile);
+  const { db, path: dbFile } = openStore(options);
   const app = await buildServer({ db, token: process.env.MINUTES_TOKEN || undefined });
   try {
     await app.listen({ port: options.port, host: options.host });

@@ -173,6 +173,8 @@ function fromRow(unit: Unit, meetingDate: string | null, carried: boolean): Omit
 export function recogniseActionItem(unit: Unit, meetingDate: string | null): Omit<ActionItem, 'agenda'> | null {
   if (unit.kind === 'heading' || unit.text === '') return null;
   const carried = isInside(unit, 'review');
+  // A bare "TODO:" or "AI:" with bullets under it labels them; it is no item itself.
+  if (unit.children.length > 0 && LEADING_ACTION.test(unit.text) && /^\W*[\p{L} ]+\W*$/u.test(unit.text) && unit.text.split(' ').length <= 2) return null;
   const marked = markedOwners(unit.text);
   if (marked) {
     return {

@@ -1,5 +1,6 @@
 import { ancestors, cleanText, type Unit } from '../units.js';
 import {
+  ABSENT_LABEL,
   ACTIONS_LABEL,
   AGENDA_LABEL,
   DECISIONS_LABEL,
@@ -9,7 +10,7 @@ import {
 } from '../vocabulary.js';
 
 /** What a heading or label line says about the items under it. */
-export type SectionKind = 'participants' | 'agenda' | 'actions' | 'review' | 'decisions' | 'housekeeping';
+export type SectionKind = 'participants' | 'absent' | 'agenda' | 'actions' | 'review' | 'decisions' | 'housekeeping';
 
 /** The label's words: no decoration, no trailing colon, no leading numbering ("1." / "a)"). */
 export function labelText(text: string): string {
@@ -27,6 +28,7 @@ export function labelKind(text: string): SectionKind | null {
   const label = labelText(text);
   if (label === '' || label.length > 80 || /:\s*\S/.test(label)) return null;
   if (REVIEW_LABEL.test(label)) return 'review';
+  if (ABSENT_LABEL.test(label)) return 'absent';
   if (PARTICIPANTS_LABEL.test(label)) return 'participants';
   if (DECISIONS_LABEL.test(label)) return 'decisions';
   if (ACTIONS_LABEL.test(label)) return 'actions';

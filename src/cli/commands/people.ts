@@ -1,0 +1,43 @@
+import { Command } from 'commander';
+import { addAlias, aliasFilePath } from '../../import/alias-file.js';
+import { listPeople, replaceAliases } from '../../store/people.js';
+import { openStore } from '../open-store.js';
+import { printJson, println } from '../output.js';
+import { dbOption, jsonOption } from '../options.js';
+
+export function peopleCommand(): Command {
+  const people = new Command('people')
+    .description('list the people the knowledge base knows, with their aliases and counts')
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action((options: { db?: string; json?: boolean }) => {
+      const { db } = openStore(options);
+      const list = listPeople(db);
+      db.close();
+      if (options.json) return printJson(list);
+      for (const p of list) {
+        const names = [p.name, ...p.aliases].filter(Boolean).join(', ');
+        println(`${p.id.padEnd(24)} ${String(p.meetings).padStart(4)} meetings  ${String(p.open).padStart(4)} open  ${String(p.done).padStart(4)} done${names ? `  (${names})` : ''}`);
+      }
+      println(`${list.length} people`);
+    });
+
+  people
+    .command('alias')
+    .description('record that NAME is another way of writing PERSON (a handle), in the alias file')
+    .argument('<name>', 'the name as written in minutes, e.g. "Kurt Garloff" or Kurt')
+    .argument('<person>', 'the handle it stands for, e.g. garloff')
+    .option('--aliases <file>', 'alias file (default: $MINUTES_ALIASES or people.yaml)')
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action((name: string, person: string, options: { aliases?: string; db?: string; json?: boolean }) => {
+      const file = aliasFilePath(options.aliases);
+      const aliases = addAlias(file, name, person);
+      const { db } = openStore(options);
+      replaceAliases(db, aliases);
+      db.close();
+      if (options.json) printJson({ file, aliases: Object.fromEntries(aliases) });
+      else println(`${file}: "${name}" is ${person} (${aliases.size} aliases)`);
+    });
+  return people;
+}
