@@ -6,7 +6,7 @@ import { collectUnits, type Unit } from './units.js';
 import { dateFromFileName, findDate } from './recognise/dates.js';
 import { recogniseActionItem } from './recognise/action-items.js';
 import { recogniseDecision } from './recognise/decisions.js';
-import { recogniseParticipants } from './recognise/participants.js';
+import { participantFrom, recogniseParticipants } from './recognise/participants.js';
 import { agendaItems, agendaUnits, enclosingTopic } from './recognise/agenda.js';
 import { DATE_LINE, UNMARKED_TASK } from './vocabulary.js';
 
@@ -83,9 +83,9 @@ export function extractMeeting(tree: Root, source: string): MeetingRecord {
   const units = collectUnits(tree);
   const title = titleHeading(units);
   const date = meetingDate(frontMatter.date, title, units, source, warnings);
-  const topics = agendaUnits(units, title);
+  const topics = agendaUnits(units, title, frontMatter.slides);
 
-  const participants: Participant[] = [];
+  const participants: Participant[] = frontMatter.attendees.map(participantFrom).filter((p): p is Participant => p !== null);
   const actionItems: ActionItem[] = [];
   const decisions: Decision[] = [];
   for (const unit of units) {

@@ -5,9 +5,19 @@ export interface FrontMatter {
   title: string | null;
   date: string | null;
   series: string | null;
+  /** A slide deck (HedgeDoc `type: slide`, `slideOptions`): one topic per slide. */
+  slides: boolean;
+  /** `attendees:` / `participants:` as a list or a comma-separated line. */
+  attendees: string[];
 }
 
-const EMPTY: FrontMatter = { title: null, date: null, series: null };
+const EMPTY: FrontMatter = { title: null, date: null, series: null, slides: false, attendees: [] };
+
+function list(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(scalar).filter((v): v is string => v !== null);
+  const text = scalar(value);
+  return text ? text.split(/\s*[,;]\s*/).filter(Boolean) : [];
+}
 
 function scalar(value: unknown): string | null {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
@@ -26,7 +36,13 @@ export function readFrontMatter(tree: Root): { frontMatter: FrontMatter; line: n
     if (data === null || typeof data !== 'object' || Array.isArray(data)) return { frontMatter: EMPTY, line, error: null };
     const fields = data as Record<string, unknown>;
     return {
-      frontMatter: { title: scalar(fields.title), date: scalar(fields.date), series: scalar(fields.series) },
+      frontMatter: {
+        title: scalar(fields.title),
+        date: scalar(fields.date),
+        series: scalar(fields.series),
+        slides: fields.type === 'slide' || 'slideOptions' in fields,
+        attendees: list(fields.attendees ?? fields.participants ?? fields.present),
+      },
       line,
       error: null,
     };

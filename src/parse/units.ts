@@ -1,7 +1,6 @@
 import type { Code, Nodes, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { parseMarkdown } from './markdown.js';
-import { DECORATION } from './vocabulary.js';
 
 /**
  * A unit is the smallest thing a recogniser looks at: one heading, one list item's
@@ -27,6 +26,8 @@ export interface Unit {
   children: Unit[];
   /** Enclosing headings, outermost first. */
   headings: Unit[];
+  /** Slide number in a slide deck: how many `---` breaks stand before the unit. */
+  slide: number;
   /** For table rows: the cells, and the header row's cells. */
   cells: string[] | null;
   header: string[] | null;
@@ -41,9 +42,9 @@ interface TextLine {
   links: { line: number; url: string }[];
 }
 
-/** Collapse whitespace and drop heading decorations such as `:family:`. */
+/** Collapse whitespace. */
 export function cleanText(text: string): string {
-  return text.replace(DECORATION, ' ').replace(/\s+/g, ' ').trim();
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -121,6 +122,7 @@ function makeUnit(kind: Unit['kind'], line: number, text: string, context: Conte
     parent: context.parent,
     children: [],
     headings: context.headings,
+    slide: context.slide,
     cells: null,
     header: null,
     links: [],
@@ -131,6 +133,7 @@ interface Context {
   headings: Unit[];
   parent: Unit | null;
   listDepth: number;
+  slide: number;
 }
 
 /** Lines of a paragraph, grouped so that a wrapped sentence stays one unit. */
@@ -217,6 +220,7 @@ export function collectUnits(tree: Root): Unit[] {
         case 'heading': {
           headings = headings.filter((h) => h.headingDepth < node.depth);
           const unit = makeUnit('heading', line, phrasingLines(node.children, line).map((l) => l.text).join(' '), {
+            ...context,
             headings,
             parent: null,
             listDepth: 0,
@@ -258,8 +262,13 @@ export function collectUnits(tree: Root): Unit[] {
           if (isIndentedCode(node)) visitBlocks(reparse(node.value, line), context);
           label = null;
           break;
+        case 'thematicBreak':
+          // Slide decks (reveal.js) start a slide with `---` and a sub-slide with `----`.
+          if (node.position && node.position.end.offset! - node.position.start.offset! === 3) context = { ...context, slide: context.slide + 1 };
+          label = null;
+          break;
         default:
-          // Code, HTML, thematic breaks, front matter and definitions hold no items.
+          // Code, HTML, front matter and definitions hold no items.
           label = null;
       }
     }
@@ -291,7 +300,7 @@ export function collectUnits(tree: Root): Unit[] {
     visitBlocks(first?.type === 'paragraph' ? rest : item.children, inner);
   };
 
-  visitBlocks(tree.children, { headings: [], parent: null, listDepth: 0 });
+  visitBlocks(tree.children, { headings: [], parent: null, listDepth: 0, slide: 0 });
   return units;
 }
 

@@ -37,17 +37,19 @@ export const REVIEW_LABEL = new RegExp(
   [
     String.raw`\b(?:check(?:ing)?|review(?:ing)?|follow[- ]?ups?(?: on)?)\b.*\b(?:AIs?|action items?|actions|todos?)\b`,
     String.raw`\b(?:pending|open|previous|old|last (?:week|time|meeting)(?:'s)?|outstanding|carried(?: over)?)\s+(?:AIs|action items|actions|todos)\b`,
-    String.raw`\b(?:AIs|action items|actions|todos)\b.*\b(?:from|of)\s+(?:the\s+)?(?:last|previous)\b`,
+    String.raw`\b(?:AIs|action items|actions|todos|items)\b.*\b(?:from|of)\s+(?:the\s+)?(?:last|previous|earlier)\b`,
+    String.raw`\bfollow[- ]?ups?\s+(?:from|on|of)\s+(?:the\s+)?(?:last|previous)\b`,
+    String.raw`\b(?:AIs|action items|actions|todos)\s+carried(?: over| forward)?\b`,
   ].join('|'),
   'i',
 );
 
 /** "Decisions", "Decisions made", "Decision log", "Resolutions", "Beschlüsse". */
-export const DECISIONS_LABEL = /^(?:decisions?(?: made| taken| log)?|resolutions?|beschl(?:ü|ue)sse)\s*:?$/i;
+export const DECISIONS_LABEL = /^(?:decisions?(?: made| taken| log)?|resolutions?|we concluded|outcomes?(?: of (?:today|the (?:meeting|discussion)))?|beschl(?:ü|ue)sse)\s*:?$/i;
 
 /** Headings that organise the minutes but are no topic of the meeting. */
 export const HOUSEKEEPING_LABEL =
-  /^(?:housekeeping|summary|(?:summary & )?minutes(?: transfer| taker)?|protocol|note ?taker|moderat(?:ion|or)|facilitator|chair|date|time|location|where|when|next meeting|next call|next date|links?|resources|notes?|meeting notes|meeting info(?:rmation)?|logistics|dial[- ]in|video ?call|jitsi|recording|table of contents|toc)\b/i;
+  /^(?:housekeeping|meta|recurring items|reporting|welcome\b.*|any newcomers\b.*|newcomers|next overflow slot|aob|any other business|summary|(?:summary & )?minutes(?: transfer| taker)?|protocol|note ?taker|moderat(?:ion|or)|facilitator|chair|date|time|location|where|when|next meeting|next call|next date|links?|resources|notes?|meeting notes|meeting info(?:rmation)?|logistics|dial[- ]in|video ?call|jitsi|recording|table of contents|toc)\b/i;
 
 // ---------------------------------------------------------------------------
 // Action items.
@@ -58,10 +60,10 @@ export const HOUSEKEEPING_LABEL =
  * `AI Act`-like prose (a marker must be followed by ":", "@", "(" or "Name:").
  */
 export const LEADING_ACTION =
-  /^(?:AI|TODO|ToDo|Todo|ACTION(?: ITEM)?|Action(?: item| point)?)(?=\s*[:@(-]|\s+[\p{Lu}][\p{L}\d-]*(?:\s+[\p{Lu}][\p{L}\d-]*)?\s*(?::|\bto\b|\bwill\b)|\s*$)/u;
+  /^(?:AI|TODO|ToDo|Todo|To ?[dD]o(?= ?[:(])|ACTION(?: ITEM)?|Action(?: item| point)?)(?=\s*[:@(-]|\s+[\p{Lu}][\p{L}\d-]*(?:\s+[\p{Lu}][\p{L}\d-]*)?\s*(?::|\bto\b|\bwill\b)|\s*$)/u;
 
 /** A marker inside a sentence: `... (AI @x)`, `(AI: POs)`, `... -> AI @x: do`, `; TODO: ...`. */
-export const INLINE_ACTION = /\((?:AI|TODO|ToDo|ACTION)\b(?!['’]s)([^()]*)\)|(?:^|[\s;,>])(?:AI|TODO|ACTION)(?=\s*:|\s+@)/u;
+export const INLINE_ACTION = /\((?:AI|TODO|ToDo|todo|ACTION)\b(?!['’]s)([^()]*)\)|(?:^|[\s;,>/])(?:AI|TODO|ACTION)(?=\s*:|\s+@)/u;
 
 /** Words that open a line that is not an action although it has a marker-like word. */
 export const NOT_AN_ACTION = /^(?:AIs?['’]s\b|AIs\b|AI (?:act|model|generated|based|assistant|tools?)\b)/i;
@@ -78,33 +80,35 @@ export const NO_ITEMS = /^(?:none|nothing|n\/a|-+|no (?:open |new |pending )?(?:
 // ---------------------------------------------------------------------------
 // Status of an action item.
 
-export const DONE_WORDS = /^(?:(?:done|finished|completed?|closed|merged|resolved|fixed|erledigt)\b|✅|✔|☑)/iu;
+export const DONE_WORDS = /^(?:(?:this|it|that)\s+(?:is|was|has been)\s+)?(?:(?:actually|already|now|all|fully|completely)\s+)?(?:(?:done|finished|completed?|closed|merged|resolved|fixed|erledigt)\b|✅|✔|☑)/iu;
 export const DROPPED_WORDS = /^(?:obsolete|dropped|cancel+ed|canceled|not needed|no longer needed|won'?t (?:do|fix)|wontfix|superseded|abandoned|discarded)\b/i;
 export const OPEN_WORDS = /^(?:still open|open|in progress|ongoing|wip|pending|not (?:yet )?done|todo|postponed|delayed|carried over|continues)\b/i;
 
-/** Status written into the item itself: "... -> done", "(done)", "DONE", "✅". */
-export const DONE_IN_TEXT = /\bDONE\b|✅|✔|(?:->|→|=>|:|-|–|\()\s*(?:done|finished|merged|completed)\b[).!]?\s*$/;
-export const DROPPED_IN_TEXT = /\b(?:OBSOLETE|DROPPED|CANCELL?ED)\b|(?:->|→|=>|:|-|–|\()\s*(?:obsolete|dropped|cancell?ed)\b[).!]?\s*$/;
+/** Status written into the item itself: "... -> done", "(done)", "— done, merged on ...", "DONE", "✅". */
+export const DONE_IN_TEXT =
+  /\bDONE\b|✅|✔|:(?:white_check_mark|heavy_check_mark|ballot_box_with_check):|(?:->|→|=>|–|—)\s*(?:done|finished|merged|completed)\b|(?::|\s-|\()\s*(?:done|finished|merged|completed)\b(?=\s*(?:$|[(),;.!]))/;
+export const DROPPED_IN_TEXT =
+  /\b(?:OBSOLETE|DROPPED|CANCELL?ED)\b|(?:->|→|=>|–|—)\s*(?:obsolete|dropped|cancell?ed)\b|(?::|\s-|\()\s*(?:obsolete|dropped|cancell?ed)\b(?=\s*(?:$|[(),;.!]))/;
 
 // ---------------------------------------------------------------------------
 // Decisions.
 
 /** "Decision: ...", "DECISION:", "Decided:", "RESOLVED:", "Agreed:", "Resolution:", "Consensus:". */
-export const DECISION_LABEL = /^(?:decisions?|decided|resolved|resolution|agreed|agreement|consensus|beschluss|entscheidung)\s*[:\-–]\s*/i;
+export const DECISION_LABEL = /^(?:decisions?|decided|resolved|resolution|agreed|agreement|consensus|beschluss|entscheidung)\s*[:\-–/]\s*/i;
 
 /** Words that state a decision inside a sentence. */
 export const DECISION_WORDS =
-  /\b(?:decided|decision(?: was| has been)? (?:made|taken|reached)|agreed|agreement (?:was |has been )?reached|consensus|(?:->|→|=>)\s*resolved|we will(?! (?:see|discuss|talk|check|look|meet|have|continue|revisit|come back|need|try)))\b/i;
+  /\b(?:decided|decision(?: was| has been)? (?:made|taken|reached)|agreed|agreement (?:was |has been )?reached|consensus|(?:->|→|=>)\s*(?:resolved|yes|no)|(?:strong |majority )?vote[sd]? (?:for|against|in favou?r)|we(?: will|['’]ll)(?! (?:see|need|try|have|meet|present|get|be|look|check|talk)))\b|^(?:YES|NO NEED)\b/i;
 
 /** Phrases that name a decision that has not been made. */
 export const NOT_A_DECISION =
-  /\b(?:to be (?:decided|agreed)|not (?:yet )?(?:been )?(?:decided|agreed)|undecided|(?:be|get|been) decided|needs? (?:a |to be )?(?:decided|decision|agreed)|no consensus|(?:find|reach|get|seek|build|need|requires?|looking for) (?:a )?consensus|decision records?|decide (?:on|whether|if|about|how|what|which)|if agreed|once agreed|until agreed|should (?:be )?(?:decided|agreed)|will be (?:decided|agreed)|has to be (?:decided|agreed)|agreed upon by|disagreed)\b/i;
+  /\b(?:to be (?:decided|agreed)|not (?:yet )?(?:been )?(?:decided|agreed)|undecided|(?:be|get|been) decided|needs? (?:a |to be )?(?:decided|decision|agreed)|no consensus|(?:find|reach|get|seek|build|need|requires?|looking for) (?:a )?consensus|decision records?|decide (?:on|whether|if|about|how|what|which)|(?:can|could|may|might|should|would|will)\s+(?:\w+\s+)?(?:be\s+)?(?:\w+\s+)?decided|if agreed|once agreed|until agreed|should (?:be )?(?:decided|agreed)|will be (?:decided|agreed)|has to be (?:decided|agreed)|agreed upon by|disagreed)\b/i;
 
 // ---------------------------------------------------------------------------
 // Participants.
 
 /** Notes after a participant that say they were not there: "(sick)", "(absent)". */
-export const ABSENT_NOTE = /\b(?:sick|ill|absent|excused|entschuldigt|vacation|holiday|travel+ing|not present|apologies|regrets|abwesend|urlaub)\b/i;
+export const ABSENT_NOTE = /\b(?:sick|ill|absent|excused|entschuldigt|vacation|holiday|not present|apologies|regrets|abwesend|urlaub)\b/i;
 
 // ---------------------------------------------------------------------------
 // Dates.

@@ -33,7 +33,7 @@ describe('importing into the store', () => {
 
   it('imports every file with the series from its first folder, and the record round-trips', () => {
     const summary = importPaths(db, [minutes()]);
-    expect(summary).toEqual({ imported: 6, replaced: 0, unchanged: 0, failed: [] });
+    expect(summary).toMatchObject({ imported: 6, replaced: 0, unchanged: 0, failed: [] });
     const meetings = listMeetings(db, { limit: 100 });
     expect(new Set(meetings.items.map((m) => m.series))).toEqual(new Set(['product-board', 'demo-weekly']));
     const example = meetings.items.find((m) => m.date === '2024-07-15')!;
@@ -51,7 +51,7 @@ describe('importing into the store', () => {
   it('re-imports an unchanged file as a no-op', () => {
     importPaths(db, [minutes()]);
     const before = snapshot(db);
-    expect(importPaths(db, [minutes()])).toEqual({ imported: 0, replaced: 0, unchanged: 6, failed: [] });
+    expect(importPaths(db, [minutes()])).toMatchObject({ imported: 0, replaced: 0, unchanged: 6, failed: [] });
     expect(snapshot(db)).toBe(before);
   });
 

@@ -1,6 +1,6 @@
 import type { ActionItem, ActionStatus, PersonId } from '../meeting-record.js';
 import type { Unit } from '../units.js';
-import { dueDate } from './dates.js';
+import { dueDate, findDate } from './dates.js';
 import { allHandles, leadingHandles, nameList } from './names.js';
 import { depthBelow, enclosingSection, isInside } from './sections.js';
 import {
@@ -21,15 +21,18 @@ function stripLead(text: string): string {
   return text.replace(/^(?:[-*+•>→]|->|=>|\d+[.)])\s*/, '').trim();
 }
 
-/** Owners written as handles or names in trailing parentheses or after a dash: `... (@x)`, `... - @x, @y`. */
+/**
+ * Owners written at the end: handles in trailing parentheses (`... (@x)`, `(#650, @garloff)`),
+ * after a dash (`... - @x, @y`) or simply last (`Board cleanup @a, @b`).
+ */
 function trailingOwners(text: string): PersonId[] {
   const paren = /\(([^()]*)\)\s*[.!]?\s*$/.exec(text);
-  if (paren) {
-    const { owners, rest } = leadingHandles(paren[1]!);
-    if (owners.length > 0 && rest.trim() === '') return owners;
+  if (paren && !/\b(?:support|help|with|from|via|cc)\b/i.test(paren[1]!)) {
+    const handles = allHandles(paren[1]!);
+    if (handles.length > 0) return handles;
   }
-  const dash = /\s[-–—]\s*((?:@[\w.-]+\s*(?:,|and|&)?\s*)+)$/.exec(text);
-  if (dash) return allHandles(dash[1]!);
+  const last = /(?:^|\s)(?:[-–—]\s*)?((?:@[\w.-]+\s*(?:,|and|&)?\s*)+)$/.exec(text);
+  if (last && !/\b(?:support|help|with|from|via|cc|to)\s*$/i.test(text.slice(0, last.index))) return allHandles(last[1]!);
   return [];
 }
 
@@ -101,7 +104,7 @@ export function markedOwners(text: string): PersonId[] | null {
     const owners = ownersInParens(inline[1]);
     return owners.length > 0 ? owners : namedTaskOwners(plain) ;
   }
-  const from = plain.slice(inline.index).replace(/^[\s;,>]/, '');
+  const from = plain.slice(inline.index).replace(/^[\s;,>/]/, '');
   const marker = LEADING_ACTION.exec(from);
   return marker ? ownersAfterMarker(from.slice(marker[0].length)) : [];
 }
@@ -152,6 +155,8 @@ function fromRow(unit: Unit, meetingDate: string | null, carried: boolean): Omit
   const ownerCell = column(unit, /owner|who|responsible|assignee|assigned|person/i);
   const owners = ownerCell ? (allHandles(ownerCell).length > 0 ? allHandles(ownerCell) : (nameList(ownerCell) ?? [])) : ownersByPlace(text);
   const dueCell = column(unit, /due|deadline|until|by when|date|when/i);
+  // A Due column is a deadline even when it lies before this meeting (a reviewed item).
+  const due = (dueCell && findDate(dueCell)) || dueDate(dueCell ?? text, meetingDate);
   const statusCell = stripLead(column(unit, /status|state|done/i) ?? '');
   let status = actionStatus(unit);
   if (DONE_WORDS.test(statusCell) || /^(?:x|yes|\[x\])$/i.test(statusCell)) status = 'done';
@@ -162,7 +167,7 @@ function fromRow(unit: Unit, meetingDate: string | null, carried: boolean): Omit
     owners,
     status,
     carried,
-    due: dueDate(dueCell ?? text, meetingDate),
+    due,
   };
 }
 
@@ -191,6 +196,8 @@ export function recogniseActionItem(unit: Unit, meetingDate: string | null): Omi
   if (unit.kind === 'row') return fromRow(unit, meetingDate, carried);
   const direct = depthBelow(unit, section.label) === 1 || unit.checked !== null;
   if (!direct || NO_ITEMS.test(stripLead(unit.text)) || DONE_WORDS.test(unit.text) || OPEN_WORDS.test(unit.text)) return null;
+  // Running text under an actions heading ("Next steps: we look at ...") is no item unless it names someone.
+  if (unit.kind === 'line' && ownersByPlace(unit.text).length === 0) return null;
   return {
     line: unit.line,
     text: unit.text,

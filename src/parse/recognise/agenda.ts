@@ -13,56 +13,83 @@ export function splitPresenters(text: string): { title: string; owners: PersonId
   if (paren && paren[1]) {
     const inside = paren[2]!;
     const { owners, rest } = leadingHandles(inside);
-    if (owners.length > 0 && /^[\s,;&]*$/.test(rest)) return { title: paren[1], owners };
+    if (owners.length > 0 && /^[\s,;&/]*$/.test(rest)) return { title: paren[1], owners };
     const names = nameList(inside);
     if (names && /[\p{Lu}@]/u.test(inside)) return { title: paren[1], owners: names };
   }
-  const trailer = /^(.*?)\s+(?:[-–—:]|by|presented by|from)\s+((?:@[\w.-]+[\s,&]*(?:and\s+)?)+)$/i.exec(title);
+  const trailer = /^(.*?)\s+(?:[-–—:]+|by|presented by|from)\s+((?:@[\w.-]+[\s,&/]*(?:and\s+)?)+)$/i.exec(title);
   if (trailer && trailer[1]) return { title: trailer[1], owners: allHandles(trailer[2]!) };
   return { title, owners: [] };
+}
+
+/** Labels under which nothing is a topic: Participants, Housekeeping, Decisions, Action items, ... */
+function isNonTopic(unit: Unit): boolean {
+  const kind = labelKind(unit.text);
+  return kind !== null && kind !== 'agenda';
+}
+
+/** A heading that could be a topic: not housekeeping or the like, nor under such, nor a question prompt below a topic. */
+function isTopicHeading(unit: Unit, title: Unit | null): boolean {
+  if (unit.kind !== 'heading' || unit === title || labelText(unit.text) === '') return false;
+  if (/\?\s*$/.test(unit.text) && unit.headings.some((h) => h !== title && !isAgendaLabel(h))) return false;
+  return [unit, ...unit.headings].every((h) => h === title || !isNonTopic(h));
 }
 
 function isAgendaLabel(unit: Unit): boolean {
   return (unit.kind === 'heading' || unit.children.length > 0) && labelKind(unit.text) === 'agenda';
 }
 
-/** Headings that are topics: not the title, not housekeeping (Participants, Action items, ...), nor under such. */
-function isTopicHeading(unit: Unit, title: Unit | null): boolean {
-  if (unit.kind !== 'heading' || unit === title || labelText(unit.text) === '') return false;
-  return [unit, ...unit.headings].every((h) => h === title || labelKind(h.text) === null);
+/** Topics of an Agenda section: its top-level bullets and its sub-headings. */
+function underAgenda(label: Unit, units: Unit[], title: Unit | null): [Unit, number][] {
+  if (label.kind !== 'heading') return label.children.filter((c) => c.kind === 'item').map((c) => [c, 1]);
+  const topics: [Unit, number][] = [];
+  for (const u of units) {
+    if (u.kind === 'heading' && u.headings.includes(label) && isTopicHeading(u, title)) {
+      topics.push([u, u.headingDepth - label.headingDepth]);
+    } else if (u.kind === 'item' && u.parent === null && u.headings[u.headings.length - 1] === label) {
+      topics.push([u, 1]);
+    }
+  }
+  return topics;
+}
+
+/** Slide decks: the first heading of each slide after the title slide. */
+function slideTopics(units: Unit[], title: Unit | null): [Unit, number][] {
+  const headings = units.filter((u) => u.kind === 'heading');
+  const titleSlide = headings[0]?.slide;
+  const firsts = new Map<number, Unit>();
+  for (const h of headings) if (h.slide !== titleSlide && !firsts.has(h.slide)) firsts.set(h.slide, h);
+  return [...firsts.values()].filter((h) => isTopicHeading(h, title) && !/\?\s*$/.test(h.text)).map((h) => [h, 1]);
+}
+
+/** Topic headings of minutes with no Agenda section, depth counted from the highest of them. */
+function topicHeadings(units: Unit[], title: Unit | null): [Unit, number][] {
+  const headings = units.filter((u) => isTopicHeading(u, title));
+  const top = Math.min(...headings.map((h) => h.headingDepth));
+  return headings.map((h) => [h, h.headingDepth - top + 1]);
 }
 
 /**
- * The units that are agenda items: headings or top-level bullets inside an Agenda section;
- * where there is none, the meeting's topic headings.
+ * The units that are agenda items, with their depth: headings or top-level bullets inside
+ * an Agenda section; where there is none, the meeting's topic headings (in a slide deck,
+ * each slide's title). A title that repeats an earlier topic's is the same topic.
  */
-export function agendaUnits(units: Unit[], title: Unit | null): Map<Unit, number> {
+export function agendaUnits(units: Unit[], title: Unit | null, slides: boolean): Map<Unit, number> {
+  const labels = units.filter(isAgendaLabel);
+  const candidates = labels.length > 0 ? labels.flatMap((l) => underAgenda(l, units, title)) : slides ? slideTopics(units, title) : topicHeadings(units, title);
   const topics = new Map<Unit, number>();
-  for (const label of units.filter(isAgendaLabel)) {
-    if (label.kind === 'heading') {
-      const subheadings = units.filter(
-        (u) => u.kind === 'heading' && u.headings.includes(label) && labelKind(u.text) !== 'participants' && labelKind(u.text) !== 'housekeeping',
-      );
-      if (subheadings.length > 0) {
-        for (const h of subheadings) topics.set(h, h.headingDepth - label.headingDepth);
-      } else {
-        for (const u of units) {
-          if (u.kind === 'item' && u.headings[u.headings.length - 1] === label && ancestors(u).every((a) => a.kind !== 'item')) topics.set(u, 1);
-        }
-      }
-    } else {
-      for (const child of label.children) if (child.kind === 'item') topics.set(child, 1);
-    }
+  const seen = new Set<string>();
+  for (const [unit, depth] of candidates) {
+    const key = splitPresenters(unit.text).title.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    topics.set(unit, depth);
   }
-  if (topics.size > 0) return topics;
-  const headings = units.filter((u) => isTopicHeading(u, title));
-  const top = Math.min(...headings.map((h) => h.headingDepth));
-  for (const h of headings) topics.set(h, h.headingDepth - top + 1);
   return topics;
 }
 
 export function agendaItems(topics: Map<Unit, number>): AgendaItem[] {
-  return [...topics].map(([unit, depth]) => ({ line: unit.line, ...splitPresenters(unit.text), depth }));
+  return [...topics].sort(([a], [b]) => a.line - b.line).map(([unit, depth]) => ({ line: unit.line, ...splitPresenters(unit.text), depth }));
 }
 
 /** The title of the nearest agenda item that encloses a unit. */

@@ -82,13 +82,15 @@ export function dueDate(text: string, meetingDate: string | null): string | null
   }
   if (!meetingDate) return null;
   const reference = new Date(`${meetingDate}T12:00:00Z`);
-  for (const result of chrono.en.casual.parse(withoutUrls, reference, { forwardDate: true })) {
+  for (const result of chrono.en.casual.parse(withoutUrls, reference)) {
     const { start } = result;
     const phrase = result.text.toLowerCase();
     // Only named days and dates are determinable; "next week" or "in two weeks" are not.
     if (!/\d|tomorrow|tmrw|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/.test(phrase)) continue;
     if (/^(?:tomorrow|tmrw)$/.test(phrase)) return addDays(meetingDate, 1);
-    if (start.isCertain('weekday') && !start.isCertain('day') && !/\b(?:last|past|this past)\b/.test(phrase)) {
+    // A weekday is a deadline when the words make it one: "by Friday", "until Monday", "on Tuesday".
+    const lead = withoutUrls.slice(Math.max(0, result.index - 12), result.index);
+    if (start.isCertain('weekday') && !start.isCertain('day') && /\b(?:by|until|till|before|on|due|next|this|latest)\s*$/i.test(lead)) {
       // The next such weekday strictly after the meeting.
       const weekday = start.get('weekday')!;
       const meetingWeekday = reference.getUTCDay();
@@ -96,7 +98,9 @@ export function dueDate(text: string, meetingDate: string | null): string | null
       return addDays(meetingDate, ahead);
     }
     if (start.isCertain('day') && start.isCertain('month')) {
-      const iso = isoDate(start.get('year')!, start.get('month')!, start.get('day')!);
+      let iso = isoDate(start.get('year')!, start.get('month')!, start.get('day')!);
+      // "by 5 Jan" in December means next year; "merged on 30 March" in April is past, no deadline.
+      if (iso && !start.isCertain('year') && daysBetween(meetingDate, iso) < -180) iso = isoDate(start.get('year')! + 1, start.get('month')!, start.get('day')!);
       if (iso && daysBetween(meetingDate, iso) >= 0) return iso;
     }
   }

@@ -1,6 +1,6 @@
 import type { Participant } from '../meeting-record.js';
 import type { Unit } from '../units.js';
-import { ABSENT_NOTE, HANDLE, HOUSEKEEPING_LABEL, PARTICIPANTS_LABEL } from '../vocabulary.js';
+import { ABSENT_LABEL, ABSENT_NOTE, HANDLE, HOUSEKEEPING_LABEL, PARTICIPANTS_LABEL } from '../vocabulary.js';
 import { normaliseName } from './names.js';
 import { enclosingSection, labelText } from './sections.js';
 
@@ -52,6 +52,16 @@ export function participantFrom(text: string): Participant | null {
   return { id: normaliseName(name), name, handle: null };
 }
 
+/** A row of a table of people wherever it stands: `| Name | Role |`, `| Attendee | Company |`. */
+function isAttendeeTableRow(unit: Unit): boolean {
+  const header = unit.header?.map((h) => h.toLowerCase()) ?? [];
+  return (
+    unit.kind === 'row' &&
+    (header.some((h) => /^(?:attendees?|participants?)$/.test(h)) ||
+      (/^(?:name|who|person)$/.test(header[0] ?? '') && header.some((h) => /^(?:role|company|organi[sz]ation|affiliation|team)$/.test(h))))
+  );
+}
+
 /** The text of a unit that lists people: the name column of a table row, else the whole text. */
 function peopleText(unit: Unit): string {
   if (unit.kind === 'row' && unit.cells) {
@@ -72,8 +82,11 @@ export function recogniseParticipants(unit: Unit): Participant[] {
   if (inline && PARTICIPANTS_LABEL.test(labelText(inline[1]!))) {
     return splitPeople(inline[2]!).map(participantFrom).filter((p): p is Participant => p !== null);
   }
+  if (inline && ABSENT_LABEL.test(labelText(inline[1]!))) return [];
   const section = enclosingSection(unit);
-  if (section?.kind !== 'participants') return [];
+  if (section?.kind !== 'participants' && !isAttendeeTableRow(unit)) return [];
   if (unit.children.length > 0 && !HANDLE.test(unit.text)) return [];
+  // A link on its own line ("[Project overview](...)") is a reference, not a person.
+  if (unit.links.length > 0 && !HANDLE.test(unit.text)) return [];
   return splitPeople(peopleText(unit)).map(participantFrom).filter((p): p is Participant => p !== null);
 }

@@ -1,5 +1,6 @@
 import { ancestors, cleanText, type Unit } from '../units.js';
 import {
+  DECORATION,
   ABSENT_LABEL,
   ACTIONS_LABEL,
   AGENDA_LABEL,
@@ -14,7 +15,7 @@ export type SectionKind = 'participants' | 'absent' | 'agenda' | 'actions' | 're
 
 /** The label's words: no decoration, no trailing colon, no leading numbering ("1." / "a)"). */
 export function labelText(text: string): string {
-  return cleanText(text)
+  return cleanText(text.replace(DECORATION, ' '))
     .replace(/^(?:\d+[.)]|[a-z][.)])\s+/i, '')
     .replace(/\s*:\s*$/, '')
     .trim();
