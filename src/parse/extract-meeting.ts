@@ -8,7 +8,8 @@ import { recogniseActionItem } from './recognise/action-items.js';
 import { recogniseDecision } from './recognise/decisions.js';
 import { participantFrom, recogniseParticipants } from './recognise/participants.js';
 import { agendaItems, agendaUnits, enclosingTopic } from './recognise/agenda.js';
-import { DATE_LINE, UNMARKED_TASK } from './vocabulary.js';
+import { DATE_HEADING, DATE_LINE, UNMARKED_TASK } from './vocabulary.js';
+import { labelText } from './recognise/sections.js';
 
 /** The heading that names the meeting: the first heading, if it is a level-1 heading or holds a date. */
 function titleHeading(units: Unit[]): Unit | null {
@@ -36,9 +37,11 @@ function meetingDate(
   const fromFrontMatter = frontMatterDate ? findDate(frontMatterDate) : null;
   if (fromFrontMatter) return fromFrontMatter;
   if (fromTitle) return fromTitle;
-  for (const unit of units.slice(0, 40)) {
+  for (const [i, unit] of units.slice(0, 40).entries()) {
     const line = DATE_LINE.exec(unit.text);
-    const date = line ? findDate(line[1]!) : null;
+    // "Date: 2024-07-15", or a "## When" heading with the date on the line below.
+    const value = line ? line[1]! : unit.kind !== 'heading' && units[i - 1]?.kind === 'heading' && DATE_HEADING.test(labelText(units[i - 1]!.text)) ? unit.text : null;
+    const date = value ? findDate(value) : null;
     if (date) return date;
   }
   if (fromFile) return fromFile;

@@ -17,7 +17,7 @@ export const DECORATION = /:[a-z0-9_+-]+:|[\p{Extended_Pictographic}\uFE0F\u200D
 
 /** "Participants", "Participants - use of github handle is preferred", "Attendees", "Present". */
 export const PARTICIPANTS_LABEL =
-  /^(?:participants?|attendees?|attendance|present|teilnehmer(?:innen)?|anwesend|who(?:'s| is) (?:here|present))\b/i;
+  /^(?:participants?|attendees?|attendance|present|teilnehmer(?:innen)?|anwesend|who(?:'s| is) (?:here|present)|who$)\b/i;
 
 /** "Excused", "Absent", "Apologies": people listed here were not there. */
 export const ABSENT_LABEL = /^(?:excused|absent|apologies|regrets|not present|entschuldigt|abwesend)\b/i;
@@ -49,7 +49,7 @@ export const DECISIONS_LABEL = /^(?:decisions?(?: made| taken| log)?|resolutions
 
 /** Headings that organise the minutes but are no topic of the meeting. */
 export const HOUSEKEEPING_LABEL =
-  /^(?:housekeeping|meta|recurring items|reporting|welcome\b.*|any newcomers\b.*|newcomers|next overflow slot|aob|any other business|summary|(?:summary & )?minutes(?: transfer| taker)?|protocol|note ?taker|moderat(?:ion|or)|facilitator|chair|date|time|location|where|when|next meeting|next call|next date|links?|resources|notes?|meeting notes|meeting info(?:rmation)?|logistics|dial[- ]in|video ?call|jitsi|recording|table of contents|toc)\b/i;
+  /^(?:housekeeping|meta|recurring items|reporting|welcome\b.*|any newcomers\b.*|newcomers|next overflow slot|aob|any other business|summary|(?:summary & )?minutes(?: transfer| taker)?|protocol|note ?taker|moderat(?:ion|or)|facilitator|chair|date|time|location|where|when|next meeting|next call|next date|links?|useful links|what|how ?to\b.*|resources|notes?|meeting notes|meeting info(?:rmation)?|logistics|dial[- ]in|video ?call|jitsi|recording|table of contents|toc)\b/i;
 
 // ---------------------------------------------------------------------------
 // Action items.
@@ -98,7 +98,7 @@ export const DECISION_LABEL = /^(?:decisions?|decided|resolved|resolution|agreed
 
 /** Words that state a decision inside a sentence. */
 export const DECISION_WORDS =
-  /\b(?:decided|decision(?: was| has been)? (?:made|taken|reached)|agreed|agreement (?:was |has been )?reached|consensus|(?:->|→|=>)\s*(?:resolved|yes|no)|(?:strong |majority )?vote[sd]? (?:for|against|in favou?r)|we(?: will|['’]ll)(?! (?:see|need|try|have|meet|present|get|be|look|check|talk)))\b|^(?:YES|NO NEED)\b/i;
+  /\b(?:decided|decision(?: was| has been)? (?:made|taken|reached)|agreed|agreement (?:was |has been )?reached|consensus|(?:strong |majority )?vote[sd]? (?:for|against|in favou?r)|we(?: will|['’]ll)(?! (?:see|need|try|have|meet|present|get|be|look|check|talk)))\b|(?:->|→|=>)\s*(?:resolved|yes|no)\b|^(?:YES|NO NEED)\b/i;
 
 /** Phrases that name a decision that has not been made. */
 export const NOT_A_DECISION =
@@ -120,6 +120,9 @@ export const MONTHS = [
 
 /** "end of July", "end of Sept." -> the last day of that month. */
 export const END_OF_MONTH = /\bend of (jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+(\d{4}))?/i;
+
+/** A heading with the date under it: "## When", "## Date". */
+export const DATE_HEADING = /^(?:date|datum|when|meeting date)$/i;
 
 /** "Date: 2024-07-15", "Datum: 15.07.2024", "When: Monday, July 15th 2024". */
 export const DATE_LINE = /^(?:date|datum|when|meeting date)\s*:\s*(.+)$/i;
