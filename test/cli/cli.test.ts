@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, EXAMPLE, HAS_CORPUS, ROOT, tempDir } from '../helpers.js';
@@ -75,6 +75,38 @@ describe('minutes import, ais, search', () => {
     expect(status.stderr).toMatch(/--status.*maybe/s);
     const date = minutes(['search', 'x', '--from', 'yesterday', '--db', db]);
     expect(date.stderr).toMatch(/YYYY-MM-DD/);
+  });
+});
+
+describe('minutes people and lint', () => {
+  it('learns names from participant lists, takes aliases from the alias file, and filters owners by any of them', () => {
+    const aliases = join(dir, 'people.yaml');
+    const env = { MINUTES_ALIASES: aliases, MINUTES_DB: db };
+    minutes(['import', 'minutes'], env);
+    const added = minutes(['people', 'alias', 'Chen Wei', 'chen', '--json'], env);
+    expect(JSON.parse(added.stdout).aliases).toEqual({ 'chen wei': 'chen' });
+    const people = JSON.parse(minutes(['people', '--json'], env).stdout);
+    expect(people.find((p: { id: string }) => p.id === 'chen')).toMatchObject({ aliases: ['chen wei'], open: expect.any(Number) });
+    expect(people.find((p: { id: string }) => p.id === 'dora')).toMatchObject({ name: 'Dora Lind' });
+    const byAlias = JSON.parse(minutes(['ais', '--owner', 'Chen Wei', '--json'], env).stdout);
+    const byHandle = JSON.parse(minutes(['ais', '--owner', 'chen', '--json'], env).stdout);
+    expect(byAlias.total).toBe(byHandle.total);
+    expect(byAlias.total).toBeGreaterThan(0);
+  });
+
+  it('prints what to fix as file:line: message, and exits 1 when there is something', () => {
+    const { dir: lintDir, remove: removeLint } = tempDir();
+    const file = join(lintDir, 'notes.md');
+    writeFileSync(file, ['# Notes', '## Participants', '- @ann', '## Topic', '- AI @ann: fine', '- AI @zed: who is zed', '- TODO: nobody owns this', '- @ann to send the slides'].join('\n'));
+    const { code, stdout } = minutes(['lint', file, '--db', join(lintDir, 'none.db')]);
+    removeLint();
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${file}:1: no meeting date found`);
+    expect(stdout).toContain(`${file}:6: unknown owner "zed"`);
+    expect(stdout).toContain(`${file}:7: action item has no owner`);
+    expect(stdout).toContain(`${file}:8: looks like an action item but has no marker`);
+    expect(stdout).not.toContain(`${file}:5:`);
+    expect(minutes(['lint', 'minutes/demo-weekly/20240902.md', '--db', db]).code).toBe(1);
   });
 });
 

@@ -6,8 +6,10 @@ import { printJson, println } from '../output.js';
 import { dbOption, jsonOption } from '../options.js';
 
 export function peopleCommand(): Command {
-  const people = new Command('people')
-    .description('list the people the knowledge base knows, with their aliases and counts')
+  const people = new Command('people').description('the people the knowledge base knows, and their aliases');
+  people
+    .command('list', { isDefault: true })
+    .description('list people with their aliases, meetings attended and action item counts (the default)')
     .addOption(dbOption())
     .addOption(jsonOption())
     .action((options: { db?: string; json?: boolean }) => {

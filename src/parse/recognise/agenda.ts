@@ -32,11 +32,22 @@ function isNonTopic(unit: Unit): boolean {
 function isTopicHeading(unit: Unit, title: Unit | null): boolean {
   if (unit.kind !== 'heading' || unit === title || labelText(unit.text) === '') return false;
   if (/\?\s*$/.test(unit.text) && unit.headings.some((h) => h !== title && !isAgendaLabel(h))) return false;
-  return [unit, ...unit.headings].every((h) => h === title || !isNonTopic(h));
+  // Look outwards up to the Agenda label: a heading under "Participants" or "Decisions" is no topic.
+  for (const h of [unit, ...[...unit.headings].reverse()]) {
+    if (isAgendaLabel(h) || h === title) return true;
+    if (isNonTopic(h)) return false;
+  }
+  return true;
 }
 
 function isAgendaLabel(unit: Unit): boolean {
   return (unit.kind === 'heading' || unit.children.length > 0) && labelKind(unit.text) === 'agenda';
+}
+
+/** A bullet of the section itself, or of a list under a plain lead-in line ("Questions posed:"), not under "We concluded:". */
+function isTopLevelBullet(unit: Unit): boolean {
+  const parent = unit.parent;
+  return parent === null || (parent.kind === 'line' && parent.parent === null && labelKind(parent.text) === null);
 }
 
 /** Topics of an Agenda section: its top-level bullets and its sub-headings. */
@@ -46,7 +57,7 @@ function underAgenda(label: Unit, units: Unit[], title: Unit | null): [Unit, num
   for (const u of units) {
     if (u.kind === 'heading' && u.headings.includes(label) && isTopicHeading(u, title)) {
       topics.push([u, u.headingDepth - label.headingDepth]);
-    } else if (u.kind === 'item' && u.parent === null && u.headings[u.headings.length - 1] === label) {
+    } else if (u.kind === 'item' && u.headings[u.headings.length - 1] === label && isTopLevelBullet(u)) {
       topics.push([u, 1]);
     }
   }
