@@ -5,7 +5,7 @@ import { basename, dirname, join, normalize, relative, sep } from 'node:path';
 export interface FoundFile {
   /** The path as given (normalised, with "/" separators): the meeting's source. */
   source: string;
-  /** First folder under the import root; for a file given by itself, its folder's name. */
+  /** First folder under the import root; for a file directly in the root or given by itself, its folder's name. */
   seriesFromPath: string | null;
 }
 
@@ -36,7 +36,8 @@ export function findMarkdownFiles(paths: string[]): FoundFile[] {
     if (stat.isDirectory()) {
       for (const path of walk(given)) {
         const parts = relative(given, path).split(sep);
-        found.set(toPosix(path), { source: toPosix(path), seriesFromPath: parts.length > 1 ? parts[0]! : null });
+        const series = parts.length > 1 ? parts[0]! : basename(normalize(given));
+        found.set(toPosix(path), { source: toPosix(path), seriesFromPath: series && series !== '.' && series !== '..' ? series : null });
       }
     } else {
       const folder = basename(dirname(normalize(given)));

@@ -4,13 +4,16 @@ import { isFailed, type MeetingRecord } from '../parse/meeting-record.js';
 import { parseMeeting } from '../parse/parse-meeting.js';
 import type { DB } from '../store/database.js';
 import { unknownOwners, type UnknownOwner } from '../store/people.js';
+import { relinkSeries } from '../store/tracked-items.js';
 import { storedMeeting, writeMeeting, type WriteOutcome } from '../store/write-meeting.js';
 import { findMarkdownFiles, type FoundFile } from './find-files.js';
 
 /** Files larger than this are refused: minutes are small, and a huge file is a mistake. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-export type FileOutcome = { source: string; outcome: WriteOutcome; meetingId: number } | { source: string; outcome: 'failed'; error: string };
+export type FileOutcome =
+  | { source: string; outcome: WriteOutcome; meetingId: number; series: (string | null)[] }
+  | { source: string; outcome: 'failed'; error: string };
 
 export interface ImportSummary {
   imported: number;
@@ -51,14 +54,14 @@ export function importText(db: DB, bytes: Uint8Array, file: FoundFile): FileOutc
     if (bytes.byteLength > MAX_FILE_BYTES) return { source, outcome: 'failed', error: tooLarge(bytes.byteLength) };
     const hash = contentHash(bytes);
     const stored = storedMeeting(db, source);
-    if (stored?.contentHash === hash) return { source, outcome: 'unchanged', meetingId: stored.id };
+    if (stored?.contentHash === hash) return { source, outcome: 'unchanged', meetingId: stored.id, series: [] };
     const { text, invalid } = decode(bytes);
     const result = parseMeeting(text, source);
     if (isFailed(result)) return { source, outcome: 'failed', error: result.error };
     const record = withSeries(result, file.seriesFromPath);
     if (invalid) record.warnings.unshift({ line: null, message: 'file is not valid UTF-8: invalid bytes were replaced with U+FFFD' });
-    const { outcome, id } = writeMeeting(db, { record, contentHash: hash, body: text });
-    return { source, outcome, meetingId: id };
+    const { outcome, id, series } = writeMeeting(db, { record, contentHash: hash, body: text });
+    return { source, outcome, meetingId: id, series };
   } catch (error) {
     return { source, outcome: 'failed', error: error instanceof Error ? error.message : String(error) };
   }
@@ -76,6 +79,7 @@ export function importPaths(
   const files = findMarkdownFiles(paths);
   const summary: ImportSummary = { imported: 0, replaced: 0, unchanged: 0, failed: [], unknownOwners: [] };
   const written: number[] = [];
+  const touched = new Set<string | null>();
   files.forEach((file, i) => {
     let result: FileOutcome;
     try {
@@ -87,10 +91,14 @@ export function importPaths(
     }
     if (result.outcome === 'failed') summary.failed.push({ source: result.source, error: result.error });
     else summary[result.outcome]++;
-    if (result.outcome === 'imported' || result.outcome === 'replaced') written.push(result.meetingId);
+    if (result.outcome === 'imported' || result.outcome === 'replaced') {
+      written.push(result.meetingId);
+      for (const s of result.series) touched.add(s);
+    }
     onFile(i + 1, files.length, result);
   });
-  // Checked after the whole batch, so that people learned from any of its files count.
+  // Linked and checked after the whole batch, so that the order of files does not matter.
+  for (const series of touched) relinkSeries(db, series);
   summary.unknownOwners = unknownOwners(db, written);
   return summary;
 }

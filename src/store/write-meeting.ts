@@ -81,12 +81,21 @@ function insertRecord(db: DB, file: StoredFile, importedAt: string, id: number |
  * content hash is unchanged is left alone, a changed one has its records replaced.
  * If anything throws, the transaction rolls back and the database is as it was.
  */
-export function writeMeeting(db: DB, file: StoredFile, importedAt = new Date().toISOString()): { outcome: WriteOutcome; id: number } {
+export function writeMeeting(
+  db: DB,
+  file: StoredFile,
+  importedAt = new Date().toISOString(),
+): { outcome: WriteOutcome; id: number; series: (string | null)[] } {
   return db.transaction(() => {
-    const existing = storedMeeting(db, file.record.source);
-    if (existing?.contentHash === file.contentHash) return { outcome: 'unchanged' as const, id: existing.id };
+    const existing = statement<[string], { id: number; contentHash: string; series: string | null }>(
+      db,
+      'SELECT id, content_hash AS contentHash, series FROM meetings WHERE source = ?',
+    ).get(file.record.source);
+    if (existing?.contentHash === file.contentHash) return { outcome: 'unchanged' as const, id: existing.id, series: [] };
     if (existing) statement(db, 'DELETE FROM meetings WHERE id = ?').run(existing.id);
     const id = insertRecord(db, file, importedAt, existing?.id ?? null);
-    return { outcome: existing ? ('replaced' as const) : ('imported' as const), id };
+    // The series whose action items must be linked again: this one, and the one it left.
+    const series = existing && existing.series !== file.record.series ? [file.record.series, existing.series] : [file.record.series];
+    return { outcome: existing ? ('replaced' as const) : ('imported' as const), id, series };
   })();
 }

@@ -4,6 +4,7 @@ import { seriesOfSource, sourceNameProblem } from '../../import/source-name.js';
 import type { DB } from '../../store/database.js';
 import type { MeetingFilter, Page } from '../../store/filters.js';
 import { getMeeting, listMeetings } from '../../store/meetings.js';
+import { relinkSeries } from '../../store/tracked-items.js';
 import { errorResponses, errorSchema, listQuery, meetingSummarySchema, pageOf, storedMeetingSchema } from '../schemas.js';
 import { requireWriteToken } from '../write-access.js';
 
@@ -71,6 +72,7 @@ export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string }> = asy
       }
       const result = importText(db, request.body, { source, seriesFromPath: seriesOfSource(source) });
       if (result.outcome === 'failed') return reply.code(422).send({ error: 'Unprocessable Entity', message: `${source}: ${result.error}` });
+      for (const series of result.series) relinkSeries(db, series);
       return reply.code(result.outcome === 'imported' ? 201 : 200).send({ outcome: result.outcome, meeting: getMeeting(db, result.meetingId) });
     },
   );

@@ -1,0 +1,191 @@
+import type { ActionStatus } from '../parse/meeting-record.js';
+import { fingerprint, similarity } from '../track/fingerprint.js';
+import { linkMentions, type Mention } from '../track/link-mentions.js';
+import type { DB } from './database.js';
+import { ownerIds, page, type Clause, type MeetingFilter, type Page, type PageOf } from './filters.js';
+import { statement } from './statements.js';
+
+/** An action item followed across meetings. */
+export interface TrackedItem {
+  id: string;
+  series: string | null;
+  text: string;
+  owners: string[];
+  status: ActionStatus;
+  due: string | null;
+  firstRaised: string | null;
+  lastMentioned: string | null;
+  /** Meetings that mention it: 1 when it was never carried. */
+  meetings: number;
+  /** Where it was raised and last mentioned. */
+  source: string;
+  line: number;
+  lastSource: string;
+  lastLine: number;
+}
+
+export interface ItemMention {
+  meetingId: number;
+  date: string | null;
+  source: string;
+  line: number;
+  status: ActionStatus;
+  carried: boolean;
+  text: string;
+  owners: string[];
+}
+
+export interface ItemChange {
+  changedAt: string;
+  status: ActionStatus;
+  note: string | null;
+  asOf: string | null;
+}
+
+type MentionRow = Omit<Mention, 'owners' | 'carried'> & { owners: string; carried: number };
+
+function seriesMentions(db: DB, series: string | null): Mention[] {
+  const rows = statement(
+    db,
+    `SELECT a.id, m.date, m.source, a.line, a.text, a.status, a.carried,
+       (SELECT json_group_array(owner) FROM (SELECT owner FROM action_item_owners WHERE action_item_id = a.id ORDER BY position)) AS owners
+     FROM action_items a JOIN meetings m ON m.id = a.meeting_id WHERE m.series IS ?`,
+  ).all(series) as MentionRow[];
+  return rows.map((r) => ({ ...r, owners: JSON.parse(r.owners) as string[], carried: r.carried === 1 }));
+}
+
+/** The status in effect: a manual change holds until a meeting after it reports on the item. */
+function effectiveStatus(db: DB, id: string, minutesStatus: ActionStatus, lastMentioned: string | null): ActionStatus {
+  const change = statement<[string], { status: ActionStatus; as_of: string | null }>(
+    db,
+    'SELECT status, as_of FROM item_changes WHERE item_id = ? ORDER BY id DESC LIMIT 1',
+  ).get(id);
+  if (!change) return minutesStatus;
+  return lastMentioned && change.as_of && lastMentioned > change.as_of ? minutesStatus : change.status;
+}
+
+/** Manual changes whose item no longer exists (its first mention was edited) follow the most similar item raised the same day. */
+function reattachChanges(db: DB, series: string | null): void {
+  const orphans = statement(
+    db,
+    `SELECT DISTINCT item_id AS id, first_raised AS firstRaised, text FROM item_changes
+     WHERE series IS ? AND item_id NOT IN (SELECT id FROM tracked_items)`,
+  ).all(series) as { id: string; firstRaised: string | null; text: string }[];
+  for (const orphan of orphans) {
+    const candidates = statement(db, 'SELECT id, text FROM tracked_items WHERE series IS ? AND first_raised IS ?').all(series, orphan.firstRaised) as {
+      id: string;
+      text: string;
+    }[];
+    const words = fingerprint(orphan.text);
+    const best = candidates
+      .map((c) => ({ id: c.id, score: similarity(words, fingerprint(c.text)) }))
+      .sort((a, b) => b.score - a.score)[0];
+    if (best && best.score >= 0.5) statement(db, 'UPDATE item_changes SET item_id = ? WHERE item_id = ?').run(best.id, orphan.id);
+  }
+}
+
+/** Rebuild the tracked items of one series from its mentions (call inside the import's transaction or after it). */
+export function relinkSeries(db: DB, series: string | null): void {
+  db.transaction(() => {
+    statement(db, 'DELETE FROM tracked_items WHERE series IS ?').run(series);
+    const setItem = statement(db, 'UPDATE action_items SET item_id = ? WHERE id = ?');
+    const insert = statement(
+      db,
+      `INSERT INTO tracked_items (id, series, text, owners, status, minutes_status, due, first_raised, last_mentioned, meetings, first_mention_id, last_mention_id)
+       VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const owner = statement(db, 'INSERT OR IGNORE INTO tracked_item_owners (item_id, owner) VALUES (?, ?)');
+    const threads = linkMentions(series ?? '', seriesMentions(db, series));
+    for (const thread of threads) {
+      const first = thread.mentions[0]!;
+      const last = thread.mentions[thread.mentions.length - 1]!;
+      const owners = [...thread.mentions].reverse().find((m) => m.owners.length > 0)?.owners ?? [];
+      const due = [...thread.mentions].reverse().map((m) => statement<[number], { due: string | null }>(db, 'SELECT due FROM action_items WHERE id = ?').get(m.id)?.due).find(Boolean) ?? null;
+      insert.run(thread.id, series, first.text, JSON.stringify(owners), last.status, due, first.date, last.date, new Set(thread.mentions.map((m) => m.source)).size, first.id, last.id);
+      for (const o of owners) owner.run(thread.id, o);
+      for (const m of thread.mentions) setItem.run(thread.id, m.id);
+    }
+    reattachChanges(db, series);
+    const update = statement(db, 'UPDATE tracked_items SET status = ? WHERE id = ?');
+    for (const row of statement(db, 'SELECT id, minutes_status, last_mentioned FROM tracked_items WHERE series IS ?').all(series) as {
+      id: string;
+      minutes_status: ActionStatus;
+      last_mentioned: string | null;
+    }[]) {
+      update.run(effectiveStatus(db, row.id, row.minutes_status, row.last_mentioned), row.id);
+    }
+  })();
+}
+
+export interface TrackedItemFilter extends MeetingFilter, Page {
+  owner?: string;
+  status?: ActionStatus | 'all';
+  /** Only items not mentioned in this many days before `today`. */
+  stale?: number;
+  today?: string;
+}
+
+const COLUMNS = `t.id, t.series, t.text, t.owners, t.status, t.due, t.first_raised AS firstRaised, t.last_mentioned AS lastMentioned, t.meetings,
+  fm.source, f.line, lm.source AS lastSource, l.line AS lastLine`;
+const FROM = `tracked_items t
+  JOIN action_items f ON f.id = t.first_mention_id JOIN meetings fm ON fm.id = f.meeting_id
+  JOIN action_items l ON l.id = t.last_mention_id JOIN meetings lm ON lm.id = l.meeting_id`;
+
+type ItemRow = Omit<TrackedItem, 'owners'> & { owners: string };
+const toItem = (row: ItemRow): TrackedItem => ({ ...row, owners: JSON.parse(row.owners) as string[] });
+
+/** Action items (each once, however often carried), oldest first raised first. */
+export function listTrackedItems(db: DB, filter: TrackedItemFilter = {}): PageOf<TrackedItem> {
+  const clauses: Clause[] = [];
+  if (filter.series) clauses.push({ sql: 't.series = ?', params: [filter.series] });
+  if (filter.from) clauses.push({ sql: 't.last_mentioned >= ?', params: [filter.from] });
+  if (filter.to) clauses.push({ sql: 't.first_raised <= ?', params: [filter.to] });
+  const status = filter.status ?? 'open';
+  if (status !== 'all') clauses.push({ sql: 't.status = ?', params: [status] });
+  if (filter.owner) {
+    const ids = ownerIds(db, filter.owner);
+    clauses.push({ sql: `t.id IN (SELECT item_id FROM tracked_item_owners WHERE owner IN (${ids.map(() => '?').join(', ')}))`, params: ids });
+  }
+  if (filter.stale !== undefined) {
+    const today = filter.today ?? new Date().toISOString().slice(0, 10);
+    const cutoff = new Date(Date.parse(today) - filter.stale * 86_400_000).toISOString().slice(0, 10);
+    clauses.push({ sql: 't.last_mentioned < ?', params: [cutoff] });
+  }
+  const result = page<ItemRow>(db, { columns: COLUMNS, from: FROM, clauses, orderBy: 't.first_raised, t.id' }, filter);
+  return { ...result, items: result.items.map(toItem) };
+}
+
+export interface TrackedItemDetail extends TrackedItem {
+  history: ItemMention[];
+  changes: ItemChange[];
+}
+
+/** One item with every mention (meeting date, file, line, status then, text then) and every manual change. */
+export function getTrackedItem(db: DB, id: string): TrackedItemDetail | null {
+  const row = statement(db, `SELECT ${COLUMNS} FROM ${FROM} WHERE t.id = ?`).get(id) as ItemRow | undefined;
+  if (!row) return null;
+  const history = (
+    statement(
+      db,
+      `SELECT m.id AS meetingId, m.date, m.source, a.line, a.status, a.carried, a.text,
+         (SELECT json_group_array(owner) FROM (SELECT owner FROM action_item_owners WHERE action_item_id = a.id ORDER BY position)) AS owners
+       FROM action_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.item_id = ? ORDER BY m.date, m.source, a.line`,
+    ).all(id) as (Omit<ItemMention, 'owners' | 'carried'> & { owners: string; carried: number })[]
+  ).map((m) => ({ ...m, owners: JSON.parse(m.owners) as string[], carried: m.carried === 1 }));
+  const changes = statement(db, 'SELECT changed_at AS changedAt, status, note, as_of AS asOf FROM item_changes WHERE item_id = ? ORDER BY id').all(id) as ItemChange[];
+  return { ...toItem(row), history, changes };
+}
+
+/** Close, drop or reopen an item by hand; kept across re-imports until later minutes report on it. */
+export function changeItemStatus(db: DB, id: string, status: ActionStatus, note: string | null, now = new Date().toISOString()): TrackedItemDetail | null {
+  const item = getTrackedItem(db, id);
+  if (!item) return null;
+  db.transaction(() => {
+    statement(
+      db,
+      'INSERT INTO item_changes (item_id, changed_at, status, note, as_of, series, first_raised, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(id, now, status, note, item.lastMentioned, item.series, item.firstRaised, item.text);
+    statement(db, 'UPDATE tracked_items SET status = ? WHERE id = ?').run(status, id);
+  })();
+  return getTrackedItem(db, id);
+}
