@@ -74,17 +74,47 @@ const where = {
   line: { type: 'integer' },
 } as const;
 
-export const actionItemSchema = {
+const status = { enum: ['open', 'done', 'dropped'] } as const;
+const owners = { type: 'array', items: { type: 'string' } } as const;
+
+/** An action item followed across meetings. */
+export const trackedItemSchema = {
   type: 'object',
   properties: {
-    id: { type: 'integer' },
-    ...where,
+    id: { type: 'string' },
+    series: { type: ['string', 'null'] },
     text: { type: 'string' },
-    owners: { type: 'array', items: { type: 'string' } },
-    status: { enum: ['open', 'done', 'dropped'] },
-    carried: { type: 'boolean' },
+    owners,
+    status,
     due: nullableDate,
-    agenda: { type: ['string', 'null'] },
+    firstRaised: nullableDate,
+    lastMentioned: nullableDate,
+    meetings: { type: 'integer' },
+    source: { type: 'string' },
+    line: { type: 'integer' },
+    lastSource: { type: 'string' },
+    lastLine: { type: 'integer' },
+  },
+} as const;
+
+export const trackedItemDetailSchema = {
+  type: 'object',
+  properties: {
+    ...trackedItemSchema.properties,
+    history: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { ...where, status, carried: { type: 'boolean' }, text: { type: 'string' }, owners },
+      },
+    },
+    changes: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { changedAt: { type: 'string' }, status, note: { type: ['string', 'null'] }, asOf: nullableDate },
+      },
+    },
   },
 } as const;
 

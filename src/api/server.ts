@@ -52,7 +52,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   await app.register(searchRoutes, { db: options.db });
-  await app.register(actionItemRoutes, { db: options.db });
+  await app.register(actionItemRoutes, { db: options.db, token: options.token });
   await app.register(decisionRoutes, { db: options.db });
   await app.register(meetingRoutes, { db: options.db, token: options.token });
   await app.register(webRoutes);

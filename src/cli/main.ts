@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { aisCommand } from './commands/ais.js';
+import { aiCommand, aisCommand } from './commands/ais.js';
+import { carryCommand, digestCommand, reportCommand } from './commands/reports.js';
 import { importCommand } from './commands/import.js';
 import { lintCommand } from './commands/lint.js';
 import { parseCommand } from './commands/parse.js';
@@ -8,12 +9,22 @@ import { peopleCommand } from './commands/people.js';
 import { searchCommand } from './commands/search.js';
 import { serveCommand, startCommand } from './commands/serve.js';
 
+// `minutes ais | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const program = new Command('minutes')
   .description('A knowledge base of meeting minutes: import markdown minutes, list action items, search decisions, serve an API.')
   .showHelpAfterError()
   .addCommand(importCommand())
   .addCommand(parseCommand())
   .addCommand(aisCommand())
+  .addCommand(aiCommand())
+  .addCommand(carryCommand())
+  .addCommand(digestCommand())
+  .addCommand(reportCommand())
   .addCommand(searchCommand())
   .addCommand(peopleCommand())
   .addCommand(lintCommand())

@@ -189,3 +189,48 @@ export function changeItemStatus(db: DB, id: string, status: ActionStatus, note:
   })();
   return getTrackedItem(db, id);
 }
+
+/** The date of the latest meeting of a series, or null. */
+export function latestMeetingDate(db: DB, series: string): string | null {
+  return (statement(db, 'SELECT max(date) AS date FROM meetings WHERE series = ?').get(series) as { date: string | null }).date;
+}
+
+export interface Digest {
+  series: string;
+  since: string;
+  meetings: { id: number; date: string | null; source: string }[];
+  raised: TrackedItem[];
+  closed: TrackedItem[];
+  decisions: { date: string | null; source: string; line: number; text: string }[];
+}
+
+/**
+ * What happened in a series since a date (its meetings on or after it): items first raised
+ * then, items a meeting then reported done or dropped, and the decisions taken.
+ */
+export function digest(db: DB, series: string, since: string): Digest {
+  const all = listTrackedItems(db, { series, status: 'all', limit: -1 }).items;
+  const closedIds = new Set(
+    (
+      statement(
+        db,
+        `SELECT DISTINCT a.item_id AS id FROM action_items a JOIN meetings m ON m.id = a.meeting_id
+         WHERE m.series = ? AND m.date >= ? AND a.status <> 'open'
+           AND NOT EXISTS (SELECT 1 FROM action_items b JOIN meetings n ON n.id = b.meeting_id
+                           WHERE b.item_id = a.item_id AND n.date < ? AND b.status <> 'open')`,
+      ).all(series, since, since) as { id: string }[]
+    ).map((r) => r.id),
+  );
+  return {
+    series,
+    since,
+    meetings: statement(db, 'SELECT id, date, source FROM meetings WHERE series = ? AND date >= ? ORDER BY date, source').all(series, since) as Digest['meetings'],
+    raised: all.filter((i) => i.firstRaised !== null && i.firstRaised >= since),
+    closed: all.filter((i) => closedIds.has(i.id)),
+    decisions: statement(
+      db,
+      `SELECT m.date, m.source, d.line, d.text FROM decisions d JOIN meetings m ON m.id = d.meeting_id
+       WHERE m.series = ? AND m.date >= ? ORDER BY m.date, m.source, d.line`,
+    ).all(series, since) as Digest['decisions'],
+  };
+}

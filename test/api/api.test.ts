@@ -42,6 +42,8 @@ describe('read routes', () => {
     expect(first.body.total).toBe(all.body.total);
     expect(first.body.items).toEqual(all.body.items.slice(1, 3));
     expect(all.body.items.every((a: { owners: string[] }) => a.owners.includes('chen'))).toBe(true);
+    const detail = await get(`/api/action-items/${all.body.items[0].id}`);
+    expect(detail.body.history.length).toBe(all.body.items[0].meetings);
   });
 
   it('lists owners with open and done counts, decisions, meetings, and one whole meeting', async () => {

@@ -57,7 +57,8 @@ describe('minutes import, ais, search', () => {
   it('lists open action items of an owner with date, file and line', () => {
     const { code, stdout } = minutes(['ais', '--owner', 'emil', '--db', db]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^2024-09-23 {2}minutes\/demo-weekly\/20240923\.md:\d+ {2}\[open\] {2}emil$/m);
+    expect(stdout).toMatch(/^ai-[0-9a-f]{10} {2}\[open\] {2}emil {2}raised 2024-09-23, last 2024-09-30, 2 meetings$/m);
+    expect(stdout).toMatch(/^ {4}minutes\/demo-weekly\/20240923\.md:\d+ {2}\.\. {2}minutes\/demo-weekly\/20240930\.md:\d+$/m);
     const json = JSON.parse(minutes(['ais', '--owner', 'emil', '--status', 'all', '--series', 'demo-weekly', '--json', '--db', db]).stdout);
     expect(json.items.map((a: { status: string }) => a.status)).toEqual(expect.arrayContaining(['open', 'done']));
   });
@@ -123,7 +124,7 @@ describe.skipIf(!HAS_CORPUS)('the shared corpus', () => {
     expect(garloff.total).toBeGreaterThan(20);
     for (const item of garloff.items) {
       expect(item.owners).toContain('garloff');
-      expect(item).toMatchObject({ status: 'open', date: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), line: expect.any(Number) });
+      expect(item).toMatchObject({ status: 'open', firstRaised: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), source: expect.any(String), line: expect.any(Number) });
     }
     const keycloak = JSON.parse(minutes(['search', 'keycloak', '--limit', '100', '--json', '--db', corpusDb]).stdout);
     expect(keycloak.items.map((h: { type: string }) => h.type)).toEqual(expect.arrayContaining(['decision', 'action']));

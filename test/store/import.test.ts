@@ -2,7 +2,8 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPaths } from '../../src/import/import-files.js';
-import { listActionItems, listOwners } from '../../src/store/action-items.js';
+import { listOwners } from '../../src/store/owners.js';
+import { listTrackedItems as listActionItems } from '../../src/store/tracked-items.js';
 import { openDatabase, type DB } from '../../src/store/database.js';
 import { listDecisions } from '../../src/store/decisions.js';
 import { getMeeting, listMeetings } from '../../src/store/meetings.js';
@@ -63,7 +64,8 @@ describe('importing into the store', () => {
     expect(importPaths(db, [minutes()])).toMatchObject({ imported: 0, replaced: 1, unchanged: 5 });
     const items = listActionItems(db, { owner: 'zed' }).items;
     expect(items).toHaveLength(1);
-    expect(items[0]!.meetingId).toBe(id);
+    expect(items[0]!.source).toMatch(/20240902\.md$/);
+    expect(getMeeting(db, id)!.actionItems.some((a) => a.owners.includes('zed'))).toBe(true);
     expect(db.prepare('SELECT count(*) AS n FROM meetings').get()).toEqual({ n: 6 });
   });
 
@@ -92,7 +94,7 @@ describe('importing into the store', () => {
     const open = listActionItems(db, { owner: '@Chen' });
     expect(open.items.length).toBeGreaterThan(0);
     expect(open.items.every((a) => a.owners.includes('chen') && a.status === 'open')).toBe(true);
-    const dates = open.items.map((a) => a.date);
+    const dates = open.items.map((a) => a.firstRaised);
     expect(dates).toEqual([...dates].sort());
 
     // A name learned from "Dora Lind (@dora)" finds the items owned by @dora.
@@ -102,6 +104,11 @@ describe('importing into the store', () => {
     const chen = owners.find((o) => o.owner === 'chen')!;
     expect(chen.open).toBe(open.total);
     expect(chen.done).toBe(listActionItems(db, { owner: 'chen', status: 'done' }).total);
+
+    // Each item once: the benchmark Chen was asked for in four meetings is one item, done.
+    const benchmark = listActionItems(db, { owner: 'chen', status: 'all' }).items.filter((a) => a.text.includes('benchmark the new storage backend'));
+    expect(benchmark).toHaveLength(1);
+    expect(benchmark[0]).toMatchObject({ status: 'done', meetings: 4, firstRaised: '2024-09-02', lastMentioned: '2024-09-23' });
 
     const decisions = listDecisions(db, { series: 'demo-weekly', from: '2024-09-20' });
     expect(decisions.items.every((d) => d.series === 'demo-weekly' && d.date! >= '2024-09-20')).toBe(true);

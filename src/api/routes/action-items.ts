@@ -1,28 +1,62 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { listActionItems, listOwners, type ActionItemFilter } from '../../store/action-items.js';
+import type { ActionStatus } from '../../parse/meeting-record.js';
 import type { DB } from '../../store/database.js';
 import type { MeetingFilter, Page } from '../../store/filters.js';
-import { actionItemSchema, errorResponses, listQuery, ownerSchema, pageOf } from '../schemas.js';
+import { listOwners } from '../../store/owners.js';
+import { changeItemStatus, getTrackedItem, listTrackedItems, type TrackedItemFilter } from '../../store/tracked-items.js';
+import { errorResponses, errorSchema, listQuery, ownerSchema, pageOf, trackedItemDetailSchema, trackedItemSchema } from '../schemas.js';
+import { requireWriteToken } from '../write-access.js';
 
-/** GET /api/action-items and GET /api/owners. */
-export const actionItemRoutes: FastifyPluginAsync<{ db: DB }> = async (app, { db }) => {
-  app.get<{ Querystring: ActionItemFilter }>(
+const itemId = { type: 'object', properties: { id: { type: 'string', pattern: '^ai-[0-9a-f]{10}(-\\d+)?$' } }, required: ['id'] } as const;
+
+/** Action items (each once, with its history), owners, and manual status changes. */
+export const actionItemRoutes: FastifyPluginAsync<{ db: DB; token?: string }> = async (app, { db, token }) => {
+  app.get<{ Querystring: TrackedItemFilter }>(
     '/api/action-items',
     {
       schema: {
-        summary: 'Action items, oldest meeting first',
+        summary: 'Action items, each once however often carried, oldest first raised first',
+        description: '`from` keeps items mentioned on or after it, `to` items raised on or before it; `stale` keeps items not mentioned for that many days.',
         querystring: {
           type: 'object',
           properties: {
             owner: { type: 'string', minLength: 1, maxLength: 200, description: 'handle or any known name of the owner' },
             status: { enum: ['open', 'done', 'dropped', 'all'], default: 'open' },
+            stale: { type: 'integer', minimum: 0, maximum: 100000 },
             ...listQuery,
           },
         },
-        response: { 200: pageOf(actionItemSchema), ...errorResponses },
+        response: { 200: pageOf(trackedItemSchema), ...errorResponses },
       },
     },
-    async (request) => listActionItems(db, request.query),
+    async (request) => listTrackedItems(db, request.query),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/action-items/:id',
+    { schema: { summary: 'One action item with every mention and manual change', params: itemId, response: { 200: trackedItemDetailSchema, ...errorResponses } } },
+    async (request, reply) => getTrackedItem(db, request.params.id) ?? reply.code(404).send({ error: 'Not Found', message: `no action item ${request.params.id}` }),
+  );
+
+  app.patch<{ Params: { id: string }; Body: { status: ActionStatus; note?: string } }>(
+    '/api/action-items/:id',
+    {
+      preHandler: requireWriteToken(token),
+      schema: {
+        summary: 'Close, drop or reopen an action item by hand (kept until later minutes report on it)',
+        params: itemId,
+        body: {
+          type: 'object',
+          properties: { status: { enum: ['open', 'done', 'dropped'] }, note: { type: 'string', maxLength: 2000 } },
+          required: ['status'],
+          additionalProperties: false,
+        },
+        response: { 200: trackedItemDetailSchema, ...errorResponses, 401: errorSchema, 403: errorSchema },
+      },
+    },
+    async (request, reply) =>
+      changeItemStatus(db, request.params.id, request.body.status, request.body.note ?? null) ??
+      reply.code(404).send({ error: 'Not Found', message: `no action item ${request.params.id}` }),
   );
 
   app.get<{ Querystring: MeetingFilter & Page }>(
@@ -35,5 +69,17 @@ export const actionItemRoutes: FastifyPluginAsync<{ db: DB }> = async (app, { db
       },
     },
     async (request) => listOwners(db, request.query),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/owners/:id',
+    {
+      schema: {
+        summary: "One person's open action items across all series, oldest first",
+        params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 200 } }, required: ['id'] },
+        response: { 200: { type: 'object', properties: { owner: { type: 'string' }, open: pageOf(trackedItemSchema) } }, ...errorResponses },
+      },
+    },
+    async (request) => ({ owner: request.params.id, open: listTrackedItems(db, { owner: request.params.id, status: 'open', limit: 1000 }) }),
   );
 };
