@@ -79,6 +79,38 @@ describe('minutes import, ais, search', () => {
   });
 });
 
+describe('minutes ai, carry, digest, report', () => {
+  it('shows an item with its history, closes and reopens it by hand', () => {
+    const items = JSON.parse(minutes(['ais', '--series', 'demo-weekly', '--json', '--db', db]).stdout).items;
+    const id = items[0].id;
+    const shown = minutes(['ai', 'show', id, '--db', db]);
+    expect(shown.stdout).toContain(`${id}  [open]`);
+    expect(shown.stdout).toMatch(/history:\n {4}2024-09-\d\d {2}minutes\/demo-weekly\//);
+    expect(JSON.parse(minutes(['ai', 'close', id, '--note', 'done in chat', '--json', '--db', db]).stdout)).toMatchObject({ status: 'done' });
+    expect(minutes(['ai', 'show', id, '--db', db]).stdout).toMatch(/by hand {2}\[done\] {2}done in chat/);
+    expect(JSON.parse(minutes(['ai', 'reopen', id, '--json', '--db', db]).stdout).status).toBe('open');
+    const missing = minutes(['ai', 'close', 'ai-0000000000', '--db', db]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no action item ai-0000000000/);
+  });
+
+  it('prints the carry-over block, the digest of the last meeting and a report per owner', () => {
+    const carry = minutes(['carry', '--series', 'demo-weekly', '--db', db]).stdout;
+    expect(carry).toMatch(/^## Check AIs from last time\n\n- _AI @emil: add alert rules for the new storage backend_ \(raised 2024-09-23, ai-[0-9a-f]{10}\)$/m);
+    expect(carry).not.toContain('benchmark the new storage backend');
+    const before = minutes(['carry', '--series', 'demo-weekly', '--date', '2024-09-30', '--db', db]).stdout;
+    expect(before).not.toContain('prepare the runbook');
+    const digest = minutes(['digest', '--series', 'demo-weekly', '--db', db]).stdout;
+    expect(digest).toMatch(/^# demo-weekly: since 2024-09-30$/m);
+    expect(digest).toMatch(/## Closed\n\n- @chen: write the operator documentation/);
+    expect(digest).toMatch(/## Decided\n\n- Decision: go for the R7 rollout/);
+    const since = minutes(['digest', '--series', 'demo-weekly', '--since', '2024-09-16', '--json', '--db', db]);
+    expect(JSON.parse(since.stdout).meetings).toHaveLength(3);
+    const report = minutes(['report', '--owner', 'emil', '--db', db]).stdout;
+    expect(report).toMatch(/^# Open action items of emil\n\n1 open, oldest first\.\n\n- add alert rules for the new storage backend \(demo-weekly, raised 2024-09-23, carried through 2 meetings until 2024-09-30; \[minutes\/demo-weekly\/20240923\.md:\d+\]/);
+  });
+});
+
 describe('minutes people and lint', () => {
   it('learns names from participant lists, takes aliases from the alias file, and filters owners by any of them', () => {
     const aliases = join(dir, 'people.yaml');
