@@ -30,7 +30,8 @@ export function fingerprint(text: string): string[] {
   });
   for (const word of rest.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
     if (word.length < 2 || STOPWORDS.has(word)) continue;
-    tokens.push(word.length > 4 ? word.replace(/(?:es|s)$/, '') : word);
+    // A crude stem, so that create / creates / created / creating compare equal.
+    tokens.push(word.length > 4 ? word.replace(/(?:ing|ed|es|e|s)$/, '') : word);
   }
   return [...new Set(tokens)];
 }

@@ -22,9 +22,11 @@ export interface Thread {
 
 /**
  * The linking rule, in one place. A mention joins an earlier thread of the same series when
- *  - the thread's last mention is from an earlier meeting (one mention per meeting), at most
- *    MAX_GAP_DAYS before (a review looks back at recent meetings, not at a task of years ago),
- *  - their owners are compatible (they share one, or either names none),
+ *  - the thread's last mention is from an earlier meeting (one mention per meeting; of two files
+ *    with the same date, the one whose name sorts first is earlier), at most MAX_GAP_DAYS before
+ *    (a review looks back at recent meetings, not at a task of years ago),
+ *  - their owners are compatible (they share one, or either names none), unless a review
+ *    repeats the task word for word (Dice >= VERBATIM) under another owner's name,
  *  - their words are similar (Dice, against the thread's first or latest wording): >= LINK_SIMILARITY;
  *    for a mention under a review heading ("Check AIs from last time"), which says it is an earlier
  *    item, >= CARRIED_SIMILARITY, or >= SAME_OWNERS_SIMILARITY when it names exactly the same owners,
@@ -36,6 +38,7 @@ export const LINK_SIMILARITY = 0.75;
 export const CARRIED_SIMILARITY = 0.5;
 export const SAME_OWNERS_SIMILARITY = 0.3;
 export const MAX_GAP_DAYS = 45;
+export const VERBATIM = 0.9;
 
 function daysBetween(a: string, b: string): number {
   return (Date.parse(b) - Date.parse(a)) / 86_400_000;
@@ -71,13 +74,14 @@ export function linkMentions(series: string, mentions: Mention[]): Thread[] {
     let bestScore = 0;
     for (const thread of threads) {
       const last = thread.mentions[thread.mentions.length - 1]!;
-      if (!mention.date || !last.date || last.date >= mention.date || daysBetween(last.date, mention.date) > MAX_GAP_DAYS) continue;
-      if (!ownersCompatible(mention.owners, thread.owners)) continue;
+      if (!mention.date || !last.date || byMeetingOrder(last, mention) >= 0 || last.source === mention.source) continue;
+      if (daysBetween(last.date, mention.date) > MAX_GAP_DAYS) continue;
       if (last.status !== 'open' && !mention.carried) continue;
       const score = Math.max(similarity(words, thread.words), similarity(words, thread.lastWords));
+      if (!ownersCompatible(mention.owners, thread.owners) && !(mention.carried && score >= VERBATIM)) continue;
       const threshold = !mention.carried ? LINK_SIMILARITY : sameOwners(mention.owners, thread.owners) ? SAME_OWNERS_SIMILARITY : CARRIED_SIMILARITY;
       if (score < threshold) continue;
-      if (score > bestScore || (score === bestScore && best && last.date > best.mentions[best.mentions.length - 1]!.date!)) {
+      if (score > bestScore || (score === bestScore && best && byMeetingOrder(last, best.mentions[best.mentions.length - 1]!) > 0)) {
         best = thread;
         bestScore = score;
       }
