@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { parseMeeting } from '../../src/parse/parse-meeting.js';
 import { EXAMPLE, lineOf, parseFile, ROOT } from '../helpers.js';
 
 // The 2024-07-15 product board notes, every field of the record.
@@ -64,5 +65,24 @@ describe('the 2024-07-15 notes', () => {
     expect(validate(record), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ source: 'x.md', error: 'empty file' })).toBe(true);
     expect(validate({ ...record, date: '15.07.2024' })).toBe(false);
+  });
+});
+
+describe('input that is no minutes', () => {
+  it.each([
+    ['', /empty file/],
+    ['# x\u0000y', /binary data/],
+    [`# 2024-01-01\n${'>'.repeat(10_000)} deep`, /line 2 is nested more than 100 levels/],
+    [`# 2024-01-01\n${'- '.repeat(10_000)}deep`, /line 2 is nested more than 100 levels/],
+  ])('%# gives a clear error, not a crash', (text, error) => {
+    expect(parseMeeting(text, 'bad.md')).toEqual({ source: 'bad.md', error: expect.stringMatching(error) });
+  });
+
+  it('imports malformed front matter with a warning, and a file without a date with date null', () => {
+    const record = parseMeeting('---\ntitle: [unclosed\n---\n# Notes\n- AI @a: do it\n', 'notes.md');
+    expect(record).toMatchObject({ date: null, actionItems: [{ owners: ['a'] }] });
+    expect((record as { warnings: { message: string }[] }).warnings.map((w) => w.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/front matter is not valid YAML/), expect.stringMatching(/no meeting date found/)]),
+    );
   });
 });
