@@ -1,6 +1,7 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { MAX_FILE_BYTES } from '../import/import-files.js';
 import type { DB } from '../store/database.js';
 import { actionItemRoutes } from './routes/action-items.js';
 import { decisionRoutes } from './routes/decisions.js';
@@ -12,7 +13,7 @@ export interface ServerOptions {
   db: DB;
   /** Bearer token that enables writes (POST); without it the server is read-only. */
   token?: string;
-  /** Largest request body accepted, in bytes (413 beyond). */
+  /** Largest request body accepted, in bytes (413 beyond); default the file size limit. */
   bodyLimit?: number;
   logger?: boolean;
 }
@@ -22,7 +23,7 @@ export interface ServerOptions {
  * Bad input always gets a 4xx `{ error, message }`.
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 5 * 1024 * 1024 });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? MAX_FILE_BYTES });
 
   // Markdown arrives as bytes, hashed and decoded exactly as a file from disk would be.
   app.removeContentTypeParser('text/plain');

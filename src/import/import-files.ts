@@ -4,12 +4,12 @@ import { isFailed, type MeetingRecord } from '../parse/meeting-record.js';
 import { parseMeeting } from '../parse/parse-meeting.js';
 import type { DB } from '../store/database.js';
 import { unknownOwners, type UnknownOwner } from '../store/people.js';
-import { relinkSeries } from '../store/tracked-items.js';
+import { relinkSeries, unlinkedSeries } from '../store/tracked-items.js';
 import { storedMeeting, writeMeeting, type WriteOutcome } from '../store/write-meeting.js';
 import { findMarkdownFiles, type FoundFile } from './find-files.js';
 
-/** Files larger than this are refused: minutes are small, and a huge file is a mistake. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Files larger than this are refused: minutes are small, and a huge file is a mistake. `MINUTES_MAX_BYTES` changes it. */
+export const MAX_FILE_BYTES = Number(process.env.MINUTES_MAX_BYTES) > 0 ? Number(process.env.MINUTES_MAX_BYTES) : 5 * 1024 * 1024;
 
 export type FileOutcome =
   | { source: string; outcome: WriteOutcome; meetingId: number; series: (string | null)[] }
@@ -97,8 +97,9 @@ export function importPaths(
     }
     onFile(i + 1, files.length, result);
   });
-  // Linked and checked after the whole batch, so that the order of files does not matter.
-  for (const series of touched) relinkSeries(db, series);
+  // Linked and checked after the whole batch, so that the order of files does not matter;
+  // series left unlinked by an import that was killed before this point are linked too.
+  for (const series of new Set([...touched, ...unlinkedSeries(db)])) relinkSeries(db, series);
   summary.unknownOwners = unknownOwners(db, written);
   return summary;
 }

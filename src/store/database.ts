@@ -23,16 +23,21 @@ function migrations(): { version: number; file: string }[] {
     .sort((a, b) => a.version - b.version);
 }
 
-/** Apply, each in its own transaction, the migrations newer than the database's `user_version`. */
+/**
+ * Apply, each in its own transaction, the migrations newer than the database's `user_version`.
+ * The version is read again under the write lock, so two processes opening a new database at once
+ * do not both apply a migration.
+ */
 export function migrate(db: DB): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (const { version, file } of migrations()) {
-    if (version <= current) continue;
-    const sql = readFileSync(join(SCHEMA_DIR, file), 'utf8');
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  for (const migration of migrations()) {
+    if (migration.version <= version()) continue;
+    const sql = readFileSync(join(SCHEMA_DIR, migration.file), 'utf8');
     db.transaction(() => {
+      if (migration.version <= version()) return;
       db.exec(sql);
-      db.pragma(`user_version = ${version}`);
-    })();
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
   }
 }
 

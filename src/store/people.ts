@@ -16,11 +16,14 @@ export interface Person {
 
 /** Replace the stored aliases with these (alias -> person id), as the alias file says. */
 export function replaceAliases(db: DB, aliases: Map<string, string>): void {
+  const stored = statement<[], { alias: string; person_id: string }>(db, 'SELECT alias, person_id FROM aliases').all();
+  const same = stored.length === aliases.size && stored.every((row) => aliases.get(row.alias) === row.person_id);
+  if (same) return; // most commands only read: no write lock for them
   db.transaction(() => {
     statement(db, 'DELETE FROM aliases').run();
     const insert = statement(db, 'INSERT OR REPLACE INTO aliases (alias, person_id) VALUES (?, ?)');
     for (const [alias, person] of aliases) insert.run(normaliseName(alias), normaliseName(person));
-  })();
+  }).immediate();
 }
 
 /**

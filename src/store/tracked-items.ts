@@ -84,6 +84,15 @@ function reattachChanges(db: DB, series: string | null): void {
   }
 }
 
+/** Series with action items that no linking has seen yet (an import stopped before it linked). */
+export function unlinkedSeries(db: DB): (string | null)[] {
+  return (
+    statement(db, 'SELECT DISTINCT m.series FROM action_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.item_id IS NULL').all() as {
+      series: string | null;
+    }[]
+  ).map((r) => r.series);
+}
+
 /** Rebuild the tracked items of one series from its mentions (call inside the import's transaction or after it). */
 export function relinkSeries(db: DB, series: string | null): void {
   db.transaction(() => {
@@ -114,7 +123,7 @@ export function relinkSeries(db: DB, series: string | null): void {
     }[]) {
       update.run(effectiveStatus(db, row.id, row.minutes_status, row.last_mentioned), row.id);
     }
-  })();
+  }).immediate();
 }
 
 export interface TrackedItemFilter extends MeetingFilter, Page {
@@ -186,7 +195,7 @@ export function changeItemStatus(db: DB, id: string, status: ActionStatus, note:
       'INSERT INTO item_changes (item_id, changed_at, status, note, as_of, series, first_raised, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(id, now, status, note, item.lastMentioned, item.series, item.firstRaised, item.text);
     statement(db, 'UPDATE tracked_items SET status = ? WHERE id = ?').run(status, id);
-  })();
+  }).immediate();
   return getTrackedItem(db, id);
 }
 

@@ -97,5 +97,5 @@ export function writeMeeting(
     // The series whose action items must be linked again: this one, and the one it left.
     const series = existing && existing.series !== file.record.series ? [file.record.series, existing.series] : [file.record.series];
     return { outcome: existing ? ('replaced' as const) : ('imported' as const), id, series };
-  })();
+  }).immediate();
 }
