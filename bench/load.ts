@@ -6,7 +6,7 @@
  *   npm run bench:load -- --seconds 3  # the short form the test suite runs
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,22 +14,11 @@ import autocannon from 'autocannon';
 import { buildServer } from '../src/api/server.js';
 import { importPaths } from '../src/import/import-files.js';
 import { openDatabase } from '../src/store/database.js';
+import { makeBatch } from './batch.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 30;
 const connections = 50;
-
-/** 1,000 files: the demo series copied into 200 series, each copy different. */
-function makeBatch(dir: string): string {
-  const demo = join(root, 'minutes', 'demo-weekly');
-  const files = readdirSync(demo).sort();
-  for (let s = 0; s < 200; s++) {
-    const folder = join(dir, 'batch', `team-${String(s).padStart(3, '0')}`);
-    mkdirSync(folder, { recursive: true });
-    files.forEach((file, i) => writeFileSync(join(folder, file), `${readFileSync(join(demo, file), 'utf8')}\n<!-- copy ${s}.${i} -->\n`));
-  }
-  return join(dir, 'batch');
-}
 
 const WORDS = ['keycloak', 'storage', 'release', 'monitoring', 'status page', 'benchmark', 'docs', 'upgrade', '"release notes"', 'R7', 'k3s', 'AND', 'NEAR(', '"unbalanced', '*', ''];
 const OWNERS = ['chen', 'emil', 'dora', 'bmeyer', 'alice-k', 'garloff', 'nobody'];
@@ -60,7 +49,7 @@ async function hammer(url: string) {
 
 const dir = mkdtempSync(join(tmpdir(), 'minutes-load-'));
 const dbFile = join(dir, 'load.db');
-const batch = makeBatch(dir);
+const batch = makeBatch(dir, 200); // 1,000 files
 const setup = openDatabase(dbFile);
 importPaths(setup, [join(root, 'minutes')]);
 setup.close();

@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isFailed, type MeetingRecord } from '../src/parse/meeting-record.js';
 import { parseMeeting } from '../src/parse/parse-meeting.js';
+import { openDatabase, type DB } from '../src/store/database.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -40,4 +41,20 @@ export function lineOf(path: string, text: string): number {
   const index = readFileSync(join(ROOT, path), 'utf8').split('\n').findIndex((l) => l.includes(text));
   if (index < 0) throw new Error(`${path} has no line with ${JSON.stringify(text)}`);
   return index + 1;
+}
+
+/** A temporary copy of minutes/ and a new database beside it, for tests that change both. */
+export function tempKnowledgeBase(): { dir: string; minutes: string; db: DB; remove: () => void } {
+  const { dir, remove } = tempDir();
+  cpSync(join(ROOT, 'minutes'), join(dir, 'minutes'), { recursive: true });
+  const db = openDatabase(join(dir, 'kb.db'));
+  return {
+    dir,
+    minutes: join(dir, 'minutes'),
+    db,
+    remove: () => {
+      db.close();
+      remove();
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/api/server.js';
@@ -7,7 +7,7 @@ import { openDatabase, type DB } from '../src/store/database.js';
 import { changeItemStatus, getTrackedItem, listTrackedItems } from '../src/store/tracked-items.js';
 import { fingerprint, similarity } from '../src/track/fingerprint.js';
 import { linkMentions, type Mention } from '../src/track/link-mentions.js';
-import { ROOT, tempDir } from './helpers.js';
+import { tempKnowledgeBase } from './helpers.js';
 
 const mention = (id: number, date: string, text: string, owners: string[], extra: Partial<Mention> = {}): Mention => ({
   id, date, source: `s/${date}.md`, line: id, text, owners, status: 'open', carried: false, ...extra,
@@ -51,19 +51,14 @@ describe('the linking rule', () => {
 });
 
 describe('action items across the demo series', () => {
-  let dir: string;
-  let remove: () => void;
+  let kb: ReturnType<typeof tempKnowledgeBase>;
   let db: DB;
   beforeEach(() => {
-    ({ dir, remove } = tempDir());
-    cpSync(join(ROOT, 'minutes'), join(dir, 'minutes'), { recursive: true });
-    db = openDatabase(join(dir, 'kb.db'));
+    kb = tempKnowledgeBase();
+    db = kb.db;
   });
-  afterEach(() => {
-    db.close();
-    remove();
-  });
-  const weekly = () => join(dir, 'minutes', 'demo-weekly');
+  afterEach(() => kb.remove());
+  const weekly = () => join(kb.minutes, 'demo-weekly');
   const files = () => readdirSync(weekly()).map((f) => join(weekly(), f));
   /** The items with their mentions, by file name and line: what must not depend on import order. */
   const snapshot = (d: DB) =>
@@ -94,7 +89,7 @@ describe('action items across the demo series', () => {
     importPaths(db, [weekly()]);
     const expected = snapshot(db);
     for (const order of [[4, 2, 0, 3, 1], [1, 3, 4, 0, 2], [2, 0, 1, 4, 3]]) {
-      const other = openDatabase(join(dir, `order-${order.join('')}.db`));
+      const other = openDatabase(join(kb.dir, `order-${order.join('')}.db`));
       for (const i of order) importPaths(other, [files()[i]!]);
       expect(snapshot(other)).toEqual(expected);
       other.close();

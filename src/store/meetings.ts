@@ -76,8 +76,3 @@ export function getMeeting(db: DB, id: number): StoredMeeting | null {
     importedAt: meeting.imported_at,
   };
 }
-
-/** The series that have meetings, with their meeting counts and date range. */
-export function listSeries(db: DB): { series: string | null; meetings: number; first: string | null; last: string | null }[] {
-  return statement(db, 'SELECT series, count(*) AS meetings, min(date) AS first, max(date) AS last FROM meetings GROUP BY series ORDER BY series').all() as never;
-}

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,21 +7,10 @@ import { buildServer } from '../../src/api/server.js';
 import { isFailed } from '../../src/parse/meeting-record.js';
 import { parseMeeting } from '../../src/parse/parse-meeting.js';
 import { openDatabase } from '../../src/store/database.js';
+import { makeBatch } from '../../bench/batch.js';
 import { ROOT, tempDir } from '../helpers.js';
 
 const BIN = join(ROOT, 'dist', 'cli', 'main.js');
-
-/** A batch of `series x 5` files made from the demo series, each week shifted, so that every file is different. */
-function makeBatch(dir: string, series: number): string {
-  const demo = join(ROOT, 'minutes', 'demo-weekly');
-  const files = readdirSync(demo).sort();
-  for (let s = 0; s < series; s++) {
-    const folder = join(dir, 'batch', `team-${String(s).padStart(3, '0')}`);
-    mkdirSync(folder, { recursive: true });
-    files.forEach((file, i) => writeFileSync(join(folder, file), `${readFileSync(join(demo, file), 'utf8')}\n<!-- copy ${s}.${i} -->\n`));
-  }
-  return join(dir, 'batch');
-}
 
 function run(args: string[]): { child: ChildProcess; done: Promise<number | null> } {
   const child = spawn(process.execPath, [BIN, ...args], { stdio: 'ignore' });

@@ -1,15 +1,15 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPaths } from '../../src/import/import-files.js';
 import { listOwners } from '../../src/store/owners.js';
 import { listTrackedItems as listActionItems } from '../../src/store/tracked-items.js';
-import { openDatabase, type DB } from '../../src/store/database.js';
+import type { DB } from '../../src/store/database.js';
 import { listDecisions } from '../../src/store/decisions.js';
 import { getMeeting, listMeetings } from '../../src/store/meetings.js';
 import { search } from '../../src/store/search.js';
 import { writeMeeting } from '../../src/store/write-meeting.js';
-import { EXAMPLE, parseFile, ROOT, tempDir } from '../helpers.js';
+import { EXAMPLE, parseFile, tempKnowledgeBase } from '../helpers.js';
 
 /** Everything in the database, to compare before and after. */
 function snapshot(db: DB): string {
@@ -18,19 +18,14 @@ function snapshot(db: DB): string {
 }
 
 describe('importing into the store', () => {
-  let dir: string;
-  let remove: () => void;
+  let kb: ReturnType<typeof tempKnowledgeBase>;
   let db: DB;
   beforeEach(() => {
-    ({ dir, remove } = tempDir());
-    cpSync(join(ROOT, 'minutes'), join(dir, 'minutes'), { recursive: true });
-    db = openDatabase(join(dir, 'test.db'));
+    kb = tempKnowledgeBase();
+    db = kb.db;
   });
-  afterEach(() => {
-    db.close();
-    remove();
-  });
-  const minutes = () => join(dir, 'minutes');
+  afterEach(() => kb.remove());
+  const minutes = () => kb.minutes;
 
   it('imports every file with the series from its first folder, and the record round-trips', () => {
     const summary = importPaths(db, [minutes()]);
