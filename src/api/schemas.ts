@@ -162,9 +162,33 @@ export const searchHitSchema = {
     line: { type: ['integer', 'null'] },
     text: { type: ['string', 'null'] },
     snippet: { type: 'string' },
+    itemId: { type: ['string', 'null'] },
     owners: { type: ['array', 'null'], items: { type: 'string' } },
     status: { type: ['string', 'null'] },
   },
+} as const;
+
+const facetCounts = { type: 'array', items: { type: 'object', properties: { value: { type: 'string' }, count: { type: 'integer' } } } } as const;
+
+/** A search page with the query as understood and facet counts over all matches. */
+export const searchResultSchema = {
+  type: 'object',
+  properties: {
+    ...pageOf(searchHitSchema).properties,
+    query: {
+      type: 'object',
+      properties: {
+        text: { type: 'string' },
+        match: { type: ['string', 'null'] },
+        filters: {
+          type: 'object',
+          properties: Object.fromEntries(['owner', 'status', 'type', 'series', 'before', 'after', 'from', 'to'].map((k) => [k, { type: 'string' }])),
+        },
+      },
+    },
+    facets: { type: 'object', properties: Object.fromEntries(['type', 'series', 'year', 'owner', 'status'].map((k) => [k, facetCounts])) },
+  },
+  required: ['total', 'limit', 'offset', 'items', 'query', 'facets'],
 } as const;
 
 export const errorResponses = { 400: errorSchema, 404: errorSchema } as const;

@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/api/server.js';
+import { openDatabase } from '../../src/store/database.js';
 import { CORPUS, EXAMPLE, HAS_CORPUS, ROOT, tempDir } from '../helpers.js';
 
 // The built CLI, as `npm run minutes` runs it (`npm test` builds it first).
@@ -61,6 +63,18 @@ describe('minutes import, ais, search', () => {
     expect(stdout).toMatch(/^ {4}minutes\/demo-weekly\/20240923\.md:\d+ {2}\.\. {2}minutes\/demo-weekly\/20240930\.md:\d+$/m);
     const json = JSON.parse(minutes(['ais', '--owner', 'emil', '--status', 'all', '--series', 'demo-weekly', '--json', '--db', db]).stdout);
     expect(json.items.map((a: { status: string }) => a.status)).toEqual(expect.arrayContaining(['open', 'done']));
+  });
+
+  it('gives the same search results as the API', async () => {
+    const reader = openDatabase(db);
+    const app = await buildServer({ db: reader });
+    for (const q of ['keycloak', 'owner:chen is:open', 'type:decision after:2024-09-10', '"release notes" draft', 'NEAR( "x']) {
+      const cli = JSON.parse(minutes(['search', q, '--limit', '50', '--json', '--db', db]).stdout);
+      const api = (await app.inject({ method: 'GET', url: `/api/search?limit=50&q=${encodeURIComponent(q)}` })).json();
+      expect(cli, q).toEqual(api);
+    }
+    await app.close();
+    reader.close();
   });
 
   it('searches, with the same results as JSON', () => {

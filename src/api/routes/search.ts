@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { DB } from '../../store/database.js';
 import { search, type SearchFilter } from '../../store/search.js';
-import { errorResponses, listQuery, pageOf, searchHitSchema } from '../schemas.js';
+import { errorResponses, listQuery, searchResultSchema } from '../schemas.js';
 
 /** GET /api/search: the same search as `minutes search`. */
 export const searchRoutes: FastifyPluginAsync<{ db: DB }> = async (app, { db }) => {
@@ -10,17 +10,20 @@ export const searchRoutes: FastifyPluginAsync<{ db: DB }> = async (app, { db }) 
     {
       schema: {
         summary: 'Full-text search over decisions, action items and meetings',
-        description: 'Any text is accepted as q: words are ANDed, "quoted phrases" kept, the last word matched as a prefix. An empty q lists newest first.',
+        description:
+          'Any text is accepted as q: words are ANDed, "quoted phrases" kept, the last word matched as a prefix, and `owner:x is:open type:decision series:s before:D after:D` read as filters. An empty q lists newest first. Facet counts cover all matches.',
         querystring: {
           type: 'object',
           properties: {
             q: { type: 'string', maxLength: 1000, default: '' },
             type: { enum: ['decision', 'action', 'meeting', 'all'], default: 'all' },
+            owner: { type: 'string', minLength: 1, maxLength: 200 },
+            status: { enum: ['open', 'done', 'dropped'] },
             ...listQuery,
             limit: { ...listQuery.limit, default: 20 },
           },
         },
-        response: { 200: pageOf(searchHitSchema), ...errorResponses },
+        response: { 200: searchResultSchema, ...errorResponses },
       },
     },
     async (request) => search(db, request.query),

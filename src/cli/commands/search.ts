@@ -9,6 +9,8 @@ export function searchCommand(): Command {
     .description('full-text search over decisions, action items and meetings, best match first')
     .argument('[query...]', 'words to find; "quoted phrases" stay together; empty lists newest first')
     .addOption(new Option('--type <type>', 'what to search').choices(['decision', 'action', 'meeting', 'all']).default('all'))
+    .option('--owner <owner>', 'action items of this owner (handle or any known name)')
+    .addOption(new Option('--status <status>', 'action items with this status').choices(['open', 'done', 'dropped']))
     .addOption(seriesOption())
     .addOption(fromOption())
     .addOption(toOption())
@@ -27,5 +29,8 @@ export function searchCommand(): Command {
         println(`    ${hit.snippet.replace(/\s+/g, ' ')}`);
       }
       println(shown(page, 'result'));
+      for (const [name, counts] of Object.entries(page.facets)) {
+        if (counts.length > 0) println(`  by ${name}: ${counts.slice(0, 8).map((c: { value: string; count: number }) => `${c.value} ${c.count}`).join(', ')}`);
+      }
     });
 }
