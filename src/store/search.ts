@@ -13,6 +13,9 @@ export interface SearchFilter extends MeetingFilter, Page {
   type?: SearchType | 'all';
   owner?: string;
   status?: ActionStatus;
+  /** Meetings strictly before / after this date, as `before:` / `after:` in the box. */
+  before?: string;
+  after?: string;
 }
 
 export interface SearchHit {
@@ -105,7 +108,14 @@ export function search(db: DB, filter: SearchFilter): SearchResult {
   const typed = parseSearchQuery(filter.q ?? '');
   const f = {
     ...typed.filters,
-    ...Object.fromEntries(Object.entries({ type: filter.type === 'all' ? undefined : filter.type, owner: filter.owner, status: filter.status, series: filter.series }).filter(([, v]) => v !== undefined)),
+    ...Object.fromEntries(Object.entries({
+      type: filter.type === 'all' ? undefined : filter.type,
+      owner: filter.owner,
+      status: filter.status,
+      series: filter.series,
+      before: filter.before,
+      after: filter.after,
+    }).filter(([, v]) => v !== undefined)),
   } as QueryFilters;
   const clauses: Clause[] = meetingClauses({ series: f.series, from: filter.from, to: filter.to });
   if (f.before) clauses.push({ sql: 'm.date < ?', params: [f.before] });

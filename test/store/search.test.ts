@@ -42,7 +42,9 @@ describe('search', () => {
     expect(done.total).toBeGreaterThan(0);
     expect(done.items.every((h) => h.type === 'action' && h.status === 'done' && h.itemId)).toBe(true);
     const week = search(db, { q: 'after:2024-09-01 before:2024-09-10', limit: 200 });
+    expect(week.total).toBeGreaterThan(0);
     expect(week.items.every((h) => h.date! > '2024-09-01' && h.date! < '2024-09-10')).toBe(true);
+    expect(search(db, { after: '2024-09-01', before: '2024-09-10', limit: 200 }).items).toEqual(week.items);
   });
 
   it('counts facets over all matches, not only the page', () => {

@@ -19,6 +19,8 @@ export const searchRoutes: FastifyPluginAsync<{ db: DB }> = async (app, { db }) 
             type: { enum: ['decision', 'action', 'meeting', 'all'], default: 'all' },
             owner: { type: 'string', minLength: 1, maxLength: 200 },
             status: { enum: ['open', 'done', 'dropped'] },
+            before: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'meetings before this date' },
+            after: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'meetings after this date' },
             ...listQuery,
             limit: { ...listQuery.limit, default: 20 },
           },

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { openStore } from '../open-store.js';
 import { search } from '../../store/search.js';
 import { at, printJson, println, shown } from '../output.js';
-import { dbOption, fromOption, jsonOption, limitOption, offsetOption, seriesOption, toOption } from '../options.js';
+import { dbOption, isoDateArgument, fromOption, jsonOption, limitOption, offsetOption, seriesOption, toOption } from '../options.js';
 
 export function searchCommand(): Command {
   return new Command('search')
@@ -12,6 +12,8 @@ export function searchCommand(): Command {
     .option('--owner <owner>', 'action items of this owner (handle or any known name)')
     .addOption(new Option('--status <status>', 'action items with this status').choices(['open', 'done', 'dropped']))
     .addOption(seriesOption())
+    .addOption(new Option('--before <date>', 'only meetings before this date').argParser(isoDateArgument))
+    .addOption(new Option('--after <date>', 'only meetings after this date').argParser(isoDateArgument))
     .addOption(fromOption())
     .addOption(toOption())
     .addOption(limitOption().default(20))
