@@ -82,3 +82,13 @@ describe('status, carried and due dates in context', () => {
     expect(record.actionItems.map((a) => a.line)).toEqual([3, 5, 7, 10, 11, 12, 13, 14, 15, 17, 18]);
   });
 });
+
+describe('action items in headings', () => {
+  it('counts a heading with a marker, not a heading that names a section', () => {
+    const record = parseText(['# 2025-03-10', '## Action items', '- @a: check the cert', '#### keycloak has no trusted cert (AI @garloff)', 'text'].join('\n'));
+    expect(record.actionItems.map((a) => [a.line, a.owners])).toEqual([
+      [3, ['a']],
+      [4, ['garloff']],
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import type { ActionItem, ActionStatus, PersonId } from '../meeting-record.js';
 import type { Unit } from '../units.js';
 import { dueDate, findDate } from './dates.js';
 import { allHandles, leadingHandles, nameList } from './names.js';
-import { depthBelow, enclosingSection, isInside } from './sections.js';
+import { depthBelow, enclosingSection, isInside, labelKind } from './sections.js';
 import {
   DONE_IN_TEXT,
   DONE_WORDS,
@@ -176,7 +176,12 @@ function fromRow(unit: Unit, meetingDate: string | null, carried: boolean): Omit
  * its text, or by its place: a direct item, box or row of an "Action items" or review section.
  */
 export function recogniseActionItem(unit: Unit, meetingDate: string | null): Omit<ActionItem, 'agenda'> | null {
-  if (unit.kind === 'heading' || unit.text === '') return null;
+  if (unit.text === '') return null;
+  // A heading is an action item only when it carries a marker ("#### Cert for keycloak (AI @x)").
+  if (unit.kind === 'heading') {
+    const owners = labelKind(unit.text) === null ? markedOwners(unit.text) : null;
+    return owners && { line: unit.line, text: unit.text, owners, status: actionStatus(unit), carried: isInside(unit, 'review'), due: dueDate(unit.text, meetingDate) };
+  }
   const carried = isInside(unit, 'review');
   // A bare "TODO:" or "AI:" with bullets under it labels them; it is no item itself.
   if (unit.children.length > 0 && LEADING_ACTION.test(unit.text) && /^\W*[\p{L} ]+\W*$/u.test(unit.text) && unit.text.split(' ').length <= 2) return null;
