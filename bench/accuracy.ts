@@ -37,10 +37,13 @@ const row = (name: string, s: Scores) => {
     String(m.files).padStart(5),
     pct(m.actionItems.precision), pct(m.actionItems.recall), pct(m.actionItems.f1),
     pct(m.owners), pct(m.status), pct(m.carried), pct(m.due),
-    pct(m.decisions.f1), pct(m.agenda.f1), pct(m.participants.f1), pct(m.date),
+    pct(m.decisions.precision), pct(m.decisions.recall), pct(m.decisions.f1),
+    pct(m.agenda.precision), pct(m.agenda.recall), pct(m.agenda.f1),
+    pct(m.participants.precision), pct(m.participants.recall), pct(m.participants.f1), pct(m.date),
   ].join(' ');
 };
-console.log(['folder'.padEnd(28), 'files', '  AI P', '  AI R', ' AI F1', 'owners', 'status', 'carrd', '   due', 'dec F1', ' ag F1', 'par F1', '  date'].join(' '));
+const head = ['  AI P', '  AI R', ' AI F1', 'owners', 'status', 'carrd', '   due', ' dec P', ' dec R', 'dec F1', '  ag P', '  ag R', ' ag F1', ' par P', ' par R', 'par F1', '  date'];
+console.log(['folder'.padEnd(28), 'files', ...head].join(' '));
 for (const [folder, s] of [...byFolder].sort()) console.log(row(folder, s));
 console.log(row('ALL', overall));
 const result = summary(overall);
