@@ -59,19 +59,38 @@ function dedupeParticipants(found: Participant[]): Participant[] {
   return [...byId.values()];
 }
 
+/** A bare URL in running text (GFM's autolink literals are not parsed; see markdown.ts). */
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+/g;
+
+/** Trailing punctuation belongs to the sentence, not the URL; a closing parenthesis only if it has no opening one. */
+function trimUrl(url: string): string {
+  let trimmed = url.replace(/[.,;:!?*_~'"]+$/, '');
+  while (trimmed.endsWith(')') && (trimmed.match(/\(/g) ?? []).length < (trimmed.match(/\)/g) ?? []).length) trimmed = trimmed.slice(0, -1);
+  return trimmed;
+}
+
+/** Every link of the file with its line: markdown links, link definitions and bare URLs. */
 function collectLinks(tree: Root): Link[] {
   const links: Link[] = [];
   const seen = new Set<string>();
-  visit(tree, (node) => {
-    if ((node.type === 'link' || node.type === 'definition') && node.position) {
-      const key = `${node.position.start.line} ${node.url}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        links.push({ line: node.position.start.line, url: node.url });
+  const add = (line: number, url: string) => {
+    const key = `${line} ${url}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      links.push({ line, url });
+    }
+  };
+  visit(tree, (node, _index, parent) => {
+    if ((node.type === 'link' || node.type === 'definition') && node.position) add(node.position.start.line, node.url);
+    if (node.type === 'text' && node.position && parent?.type !== 'link') {
+      for (const match of node.value.matchAll(BARE_URL)) {
+        const line = node.position.start.line + (node.value.slice(0, match.index).match(/\n/g) ?? []).length;
+        const url = trimUrl(match[0]);
+        add(line, url.startsWith('www.') ? `http://${url}` : url);
       }
     }
   });
-  return links;
+  return links.sort((a, b) => a.line - b.line);
 }
 
 /**
