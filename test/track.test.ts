@@ -10,7 +10,7 @@ import { linkMentions, type Mention } from '../src/track/link-mentions.js';
 import { tempKnowledgeBase } from './helpers.js';
 
 const mention = (id: number, date: string, text: string, owners: string[], extra: Partial<Mention> = {}): Mention => ({
-  id, date, source: `s/${date}.md`, line: id, text, owners, status: 'open', carried: false, ...extra,
+  id, date, source: `s/${date}.md`, line: id, text, owners, status: 'open', carried: false, due: null, ...extra,
 });
 
 describe('the linking rule', () => {

@@ -49,7 +49,7 @@ export const listQuery = {
   from: { ...isoDate, description: 'meetings on or after this date' },
   to: { ...isoDate, description: 'meetings on or before this date' },
   limit: { type: 'integer', minimum: 0, maximum: 1000, default: 50 },
-  offset: { type: 'integer', minimum: 0, default: 0 },
+  offset: { type: 'integer', minimum: 0, maximum: 1_000_000_000, default: 0 },
 } as const;
 
 /** `{ total, limit, offset, items }` around an item schema. */

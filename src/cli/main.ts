@@ -31,4 +31,10 @@ const program = new Command('minutes')
   .addCommand(serveCommand())
   .addCommand(startCommand());
 
-await program.parseAsync();
+try {
+  await program.parseAsync();
+} catch (error) {
+  // Bad input (a malformed alias file, a locked database) gets a message, not a stack trace.
+  process.stderr.write(`minutes: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

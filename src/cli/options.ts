@@ -9,7 +9,7 @@ export function isoDateArgument(value: string): string {
 }
 
 export function positiveInteger(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number.');
+  if (!/^\d{1,9}$/.test(value)) throw new InvalidArgumentError('expected a whole number below 1,000,000,000.');
   return Number(value);
 }
 

@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join, normalize, relative, sep } from 'node:path';
+import { basename, dirname, join, normalize, relative, resolve, sep } from 'node:path';
 
 /** A markdown file to import, and the series its place implies. */
 export interface FoundFile {
@@ -36,12 +36,12 @@ export function findMarkdownFiles(paths: string[]): FoundFile[] {
     if (stat.isDirectory()) {
       for (const path of walk(given)) {
         const parts = relative(given, path).split(sep);
-        const series = parts.length > 1 ? parts[0]! : basename(normalize(given));
-        found.set(toPosix(path), { source: toPosix(path), seriesFromPath: series && series !== '.' && series !== '..' ? series : null });
+        const series = parts.length > 1 ? parts[0]! : basename(resolve(given));
+        found.set(toPosix(path), { source: toPosix(path), seriesFromPath: series || null });
       }
     } else {
-      const folder = basename(dirname(normalize(given)));
-      found.set(toPosix(given), { source: toPosix(given), seriesFromPath: folder && folder !== '.' ? folder : null });
+      const folder = basename(dirname(resolve(given)));
+      found.set(toPosix(given), { source: toPosix(given), seriesFromPath: folder || null });
     }
   }
   return [...found.values()];

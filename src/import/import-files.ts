@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { isFailed, type MeetingRecord } from '../parse/meeting-record.js';
+import { isFailed, type MeetingRecord, type ParseResult } from '../parse/meeting-record.js';
 import { parseMeeting } from '../parse/parse-meeting.js';
 import type { DB } from '../store/database.js';
 import { unknownOwners, type UnknownOwner } from '../store/people.js';
@@ -44,6 +44,31 @@ function withSeries(record: MeetingRecord, seriesFromPath: string | null): Meeti
 }
 
 /**
+ * Bytes of a file to its record, as every command reads minutes: size limit, UTF-8 with
+ * replacement (and a warning), the parser, and the series its place implies.
+ */
+export function parseBytes(bytes: Uint8Array, file: FoundFile): ParseResult {
+  const { source } = file;
+  if (bytes.byteLength > MAX_FILE_BYTES) return { source, error: tooLarge(bytes.byteLength) };
+  const { text, invalid } = decode(bytes);
+  const result = parseMeeting(text, source);
+  if (isFailed(result)) return result;
+  const record = withSeries(result, file.seriesFromPath);
+  if (invalid) record.warnings.unshift({ line: null, message: 'file is not valid UTF-8: invalid bytes were replaced with U+FFFD' });
+  return record;
+}
+
+/** Read and parse one file as `parseBytes` does; an oversized file is refused before it is read. */
+export function readMinutes(file: FoundFile): ParseResult {
+  try {
+    const size = statSync(file.source).size;
+    return size > MAX_FILE_BYTES ? { source: file.source, error: tooLarge(size) } : parseBytes(readFileSync(file.source), file);
+  } catch (error) {
+    return { source: file.source, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
  * Import one markdown text under a source name: parse it, and store it in one
  * transaction unless its content hash is already stored. Never throws for bad
  * input: a failure is returned with its reason, and the database is unchanged.
@@ -51,16 +76,12 @@ function withSeries(record: MeetingRecord, seriesFromPath: string | null): Meeti
 export function importText(db: DB, bytes: Uint8Array, file: FoundFile): FileOutcome {
   const { source } = file;
   try {
-    if (bytes.byteLength > MAX_FILE_BYTES) return { source, outcome: 'failed', error: tooLarge(bytes.byteLength) };
     const hash = contentHash(bytes);
     const stored = storedMeeting(db, source);
     if (stored?.contentHash === hash) return { source, outcome: 'unchanged', meetingId: stored.id, series: [] };
-    const { text, invalid } = decode(bytes);
-    const result = parseMeeting(text, source);
-    if (isFailed(result)) return { source, outcome: 'failed', error: result.error };
-    const record = withSeries(result, file.seriesFromPath);
-    if (invalid) record.warnings.unshift({ line: null, message: 'file is not valid UTF-8: invalid bytes were replaced with U+FFFD' });
-    const { outcome, id, series } = writeMeeting(db, { record, contentHash: hash, body: text });
+    const record = parseBytes(bytes, file);
+    if (isFailed(record)) return { source, outcome: 'failed', error: record.error };
+    const { outcome, id, series } = writeMeeting(db, { record, contentHash: hash, body: decode(bytes).text });
     return { source, outcome, meetingId: id, series };
   } catch (error) {
     return { source, outcome: 'failed', error: error instanceof Error ? error.message : String(error) };

@@ -2,8 +2,8 @@
  * The vocabulary of minutes: every word pattern the recognisers use, in one
  * place, apart from the code that walks the tree (as Obsidian Tasks keeps its
  * patterns apart from its parsing). Each pattern is documented by examples of
- * what it accepts and what it must not; `test/parse/vocabulary.test.ts` holds
- * those examples as tests.
+ * what it accepts and what it must not; the recognisers' tests in `test/parse/`
+ * hold such examples as tests.
  */
 
 /** A GitHub-style handle with its "@": `@garloff`, `@NotTheEvilOne`, `@o-otte`; not the host of `me@example.org`. */

@@ -34,11 +34,11 @@ export function listPeople(db: DB): Person[] {
   const rows = statement(
     db,
     `WITH ids AS (
-       SELECT id FROM people UNION SELECT owner FROM action_item_owners UNION SELECT person_id FROM aliases
+       SELECT id FROM people UNION SELECT owner FROM tracked_item_owners UNION SELECT person_id FROM aliases
      ),
      owned AS (
-       SELECT o.owner, sum(a.status = 'open') AS open, sum(a.status = 'done') AS done, sum(a.status = 'dropped') AS dropped
-       FROM action_item_owners o JOIN action_items a ON a.id = o.action_item_id GROUP BY o.owner
+       SELECT o.owner, sum(t.status = 'open') AS open, sum(t.status = 'done') AS done, sum(t.status = 'dropped') AS dropped
+       FROM tracked_item_owners o JOIN tracked_items t ON t.id = o.item_id GROUP BY o.owner
      )
      SELECT ids.id, p.name, p.handle,
        (SELECT json_group_array(alias) FROM (SELECT alias FROM aliases WHERE person_id = ids.id ORDER BY alias)) AS aliases,

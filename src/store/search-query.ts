@@ -40,7 +40,7 @@ export function parseSearchQuery(input: string): { text: string; filters: QueryF
   for (let match = pattern.exec(input); match; match = pattern.exec(input)) {
     const key = match[1]?.toLowerCase();
     const value = match[2] ?? match[3];
-    const read = key && value !== undefined ? KEYS[key]?.(value) : null;
+    const read = key && value !== undefined && Object.hasOwn(KEYS, key) ? KEYS[key]!(value) : null;
     if (read) Object.assign(filters, read);
     else rest.push(match[0]);
   }

@@ -47,7 +47,7 @@ type MentionRow = Omit<Mention, 'owners' | 'carried'> & { owners: string; carrie
 function seriesMentions(db: DB, series: string | null): Mention[] {
   const rows = statement(
     db,
-    `SELECT a.id, m.date, m.source, a.line, a.text, a.status, a.carried,
+    `SELECT a.id, m.date, m.source, a.line, a.text, a.status, a.carried, a.due,
        (SELECT json_group_array(owner) FROM (SELECT owner FROM action_item_owners WHERE action_item_id = a.id ORDER BY position)) AS owners
      FROM action_items a JOIN meetings m ON m.id = a.meeting_id WHERE m.series IS ?`,
   ).all(series) as MentionRow[];
@@ -109,7 +109,7 @@ export function relinkSeries(db: DB, series: string | null): void {
       const first = thread.mentions[0]!;
       const last = thread.mentions[thread.mentions.length - 1]!;
       const owners = [...thread.mentions].reverse().find((m) => m.owners.length > 0)?.owners ?? [];
-      const due = [...thread.mentions].reverse().map((m) => statement<[number], { due: string | null }>(db, 'SELECT due FROM action_items WHERE id = ?').get(m.id)?.due).find(Boolean) ?? null;
+      const due = [...thread.mentions].reverse().find((m) => m.due)?.due ?? null;
       insert.run(thread.id, series, first.text, JSON.stringify(owners), last.status, due, first.date, last.date, new Set(thread.mentions.map((m) => m.source)).size, first.id, last.id);
       for (const o of owners) owner.run(thread.id, o);
       for (const m of thread.mentions) setItem.run(thread.id, m.id);

@@ -1,6 +1,7 @@
 import type { MeetingRecord } from '../parse/meeting-record.js';
 import type { DB } from './database.js';
 import { statement } from './statements.js';
+import { relinkSeries } from './tracked-items.js';
 
 export interface StoredFile {
   record: MeetingRecord;
@@ -11,12 +12,13 @@ export interface StoredFile {
 
 export type WriteOutcome = 'imported' | 'replaced' | 'unchanged';
 
-/** The id and content hash of a source, if it was imported before. */
-export function storedMeeting(db: DB, source: string): { id: number; contentHash: string } | null {
+/** The id, content hash and series of a source, if it was imported before. */
+export function storedMeeting(db: DB, source: string): { id: number; contentHash: string; series: string | null } | null {
   return (
-    statement<[string], { id: number; contentHash: string }>(db, 'SELECT id, content_hash AS contentHash FROM meetings WHERE source = ?').get(
-      source,
-    ) ?? null
+    statement<[string], { id: number; contentHash: string; series: string | null }>(
+      db,
+      'SELECT id, content_hash AS contentHash, series FROM meetings WHERE source = ?',
+    ).get(source) ?? null
   );
 }
 
@@ -87,15 +89,15 @@ export function writeMeeting(
   importedAt = new Date().toISOString(),
 ): { outcome: WriteOutcome; id: number; series: (string | null)[] } {
   return db.transaction(() => {
-    const existing = statement<[string], { id: number; contentHash: string; series: string | null }>(
-      db,
-      'SELECT id, content_hash AS contentHash, series FROM meetings WHERE source = ?',
-    ).get(file.record.source);
+    const existing = storedMeeting(db, file.record.source);
     if (existing?.contentHash === file.contentHash) return { outcome: 'unchanged' as const, id: existing.id, series: [] };
     if (existing) statement(db, 'DELETE FROM meetings WHERE id = ?').run(existing.id);
     const id = insertRecord(db, file, importedAt, existing?.id ?? null);
     // The series whose action items must be linked again: this one, and the one it left.
     const series = existing && existing.series !== file.record.series ? [file.record.series, existing.series] : [file.record.series];
+    // A replaced file took mentions away from items; link its series again at once, so that
+    // no reader sees items without them. New files wait for the end of their batch.
+    if (existing) for (const s of series) relinkSeries(db, s);
     return { outcome: existing ? ('replaced' as const) : ('imported' as const), id, series };
   }).immediate();
 }

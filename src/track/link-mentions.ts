@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ActionStatus } from '../parse/meeting-record.js';
+import { daysBetween } from '../parse/recognise/dates.js';
 import { fingerprint, similarity } from './fingerprint.js';
 
 /** One action item as one meeting's minutes mention it. */
@@ -12,6 +13,7 @@ export interface Mention {
   owners: string[];
   status: ActionStatus;
   carried: boolean;
+  due: string | null;
 }
 
 /** An action item followed across meetings: the mentions that are the same task, oldest first. */
@@ -40,9 +42,6 @@ export const SAME_OWNERS_SIMILARITY = 0.3;
 export const MAX_GAP_DAYS = 45;
 export const VERBATIM = 0.9;
 
-function daysBetween(a: string, b: string): number {
-  return (Date.parse(b) - Date.parse(a)) / 86_400_000;
-}
 
 function sameOwners(a: string[], b: string[]): boolean {
   return a.length > 0 && a.length === b.length && a.every((o) => b.includes(o));

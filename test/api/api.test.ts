@@ -71,6 +71,8 @@ describe('bad input gets a 4xx with { error, message }', () => {
   it.each([
     ['/api/action-items?status=bogus', 400, /status/],
     ['/api/action-items?limit=-1', 400, /limit/],
+    ['/api/search?offset=100000000000000000000', 400, /offset/],
+    ['/api/action-items?stale=99999999999', 400, /stale/],
     ['/api/search?from=last-week', 400, /from/],
     ['/api/meetings/abc', 400, /id/],
     ['/api/meetings/999999', 404, /999999/],

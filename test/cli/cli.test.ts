@@ -84,6 +84,18 @@ describe('minutes import, ais, search', () => {
     expect(json.total).toBeGreaterThan(0);
   });
 
+  it('says what is wrong instead of a stack trace: a missing database, a malformed alias file', () => {
+    const missing = minutes(['ais', '--db', join(dir, 'typo.db')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(`minutes: no database at ${join(dir, 'typo.db')}: import minutes first (minutes import PATH)\n`);
+    const aliases = join(dir, 'broken-people.yaml');
+    writeFileSync(aliases, 'garloff: [unclosed\n');
+    const broken = minutes(['ais', '--db', db], { MINUTES_ALIASES: aliases });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(new RegExp(`^minutes: ${aliases}: not valid YAML`));
+    expect(minutes(['ais', '--offset', '100000000000000000000', '--db', db]).stderr).toMatch(/whole number/);
+  });
+
   it('refuses bad options with a message', () => {
     const status = minutes(['ais', '--status', 'maybe', '--db', db]);
     expect(status.code).not.toBe(0);

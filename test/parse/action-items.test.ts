@@ -83,6 +83,14 @@ describe('status, carried and due dates in context', () => {
   });
 });
 
+describe('owner lists that could make a regex backtrack', () => {
+  it('reads 60 trailing handles at once (a backtracking pattern would never finish)', () => {
+    const handles = Array.from({ length: 60 }, (_, i) => `@u${i}`);
+    expect(markedOwners(`TODO: ping ${handles.join(' ')} x.`)).toEqual([]);
+    expect(markedOwners(`TODO: ping ${handles.join(', ')}`)).toEqual(handles.map((h) => h.slice(1)));
+  });
+});
+
 describe('action items in headings', () => {
   it('counts a heading with a marker, not a heading that names a section', () => {
     const record = parseText(['# 2025-03-10', '## Action items', '- @a: check the cert', '#### keycloak has no trusted cert (AI @garloff)', 'text'].join('\n'));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPaths } from '../../src/import/import-files.js';
 import { listOwners } from '../../src/store/owners.js';
+import { listPeople } from '../../src/store/people.js';
 import { listTrackedItems as listActionItems } from '../../src/store/tracked-items.js';
 import type { DB } from '../../src/store/database.js';
 import { listDecisions } from '../../src/store/decisions.js';
@@ -94,6 +95,10 @@ describe('importing into the store', () => {
 
     // A name learned from "Dora Lind (@dora)" finds the items owned by @dora.
     expect(listActionItems(db, { owner: 'Dora Lind', status: 'all' }).total).toBe(listActionItems(db, { owner: 'dora', status: 'all' }).total);
+
+    // People count items, like the owners list, not mentions.
+    const people = listPeople(db);
+    expect(people.find((p) => p.id === 'chen')).toMatchObject({ open: open.total });
 
     const owners = listOwners(db, { limit: 100 }).items;
     const chen = owners.find((o) => o.owner === 'chen')!;

@@ -14,6 +14,7 @@ describe('the query language of the search box', () => {
     ['series:"sig standardization" "release notes"', '"release notes"', { series: 'sig standardization' }],
     ['type:actions status:done', '', { type: 'action', status: 'done' }],
     ['type:nonsense before:yesterday http://x.org/a:b', 'type:nonsense before:yesterday http://x.org/a:b', {}],
+    ['constructor:abc toString:x __proto__:y', 'constructor:abc toString:x __proto__:y', {}],
   ])('%j', (input, text, filters) => {
     expect(parseSearchQuery(input)).toEqual({ text, filters });
   });

@@ -20,13 +20,13 @@ export function aisCommand(): Command {
     .addOption(seriesOption())
     .addOption(fromOption())
     .addOption(toOption())
-    .addOption(new Option('--stale <days>', 'only items not mentioned for this many days').argParser(positiveInteger))
+    .addOption(new Option('--stale <days>', 'only items not mentioned for this many days (at most 100000)').argParser((v) => Math.min(positiveInteger(v), 100_000)))
     .addOption(limitOption())
     .addOption(offsetOption())
     .addOption(dbOption())
     .addOption(jsonOption())
     .action((options) => {
-      const { db } = openStore(options);
+      const { db } = openStore(options, true);
       const page = listTrackedItems(db, { ...options, limit: options.limit ?? -1 });
       db.close();
       if (options.json) return printJson(page);
@@ -43,7 +43,7 @@ function changeCommand(name: string, status: ActionStatus, description: string):
     .addOption(dbOption())
     .addOption(jsonOption())
     .action((id: string, options: { note?: string; db?: string; json?: boolean }) => {
-      const { db } = openStore(options);
+      const { db } = openStore(options, true);
       const item = changeItemStatus(db, id, status, options.note ?? null);
       db.close();
       if (!item) {
@@ -64,7 +64,7 @@ export function aiCommand(): Command {
     .addOption(dbOption())
     .addOption(jsonOption())
     .action((id: string, options: { db?: string; json?: boolean }) => {
-      const { db } = openStore(options);
+      const { db } = openStore(options, true);
       const item = getTrackedItem(db, id);
       db.close();
       if (!item) {

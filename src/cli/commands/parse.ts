@@ -1,9 +1,7 @@
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
-import { decode, MAX_FILE_BYTES } from '../../import/import-files.js';
+import { readMinutes } from '../../import/import-files.js';
 import { findMarkdownFiles } from '../../import/find-files.js';
 import { isFailed, type MeetingRecord, type ParseResult } from '../../parse/meeting-record.js';
-import { parseMeeting } from '../../parse/parse-meeting.js';
 import { at, count, printJson, println } from '../output.js';
 import { jsonOption } from '../options.js';
 
@@ -15,16 +13,7 @@ export function parsePath(path: string): ParseResult[] {
   } catch (error) {
     return [{ source: path, error: error instanceof Error ? error.message.replace(`${path}: `, '') : String(error) }];
   }
-  return files.map((file) => {
-    try {
-      const bytes = readFileSync(file.source);
-      if (bytes.byteLength > MAX_FILE_BYTES) return { source: file.source, error: `file is over the ${MAX_FILE_BYTES}-byte limit` };
-      const result = parseMeeting(decode(bytes).text, file.source);
-      return isFailed(result) ? result : { ...result, series: result.series ?? file.seriesFromPath };
-    } catch (error) {
-      return { source: file.source, error: error instanceof Error ? error.message : String(error) };
-    }
-  });
+  return files.map(readMinutes);
 }
 
 function describe(record: MeetingRecord): void {

@@ -13,7 +13,7 @@ export function peopleCommand(): Command {
     .addOption(dbOption())
     .addOption(jsonOption())
     .action((options: { db?: string; json?: boolean }) => {
-      const { db } = openStore(options);
+      const { db } = openStore(options, true);
       const list = listPeople(db);
       db.close();
       if (options.json) return printJson(list);

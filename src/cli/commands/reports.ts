@@ -13,7 +13,7 @@ export function carryCommand(): Command {
     .addOption(dbOption())
     .addOption(jsonOption())
     .action((options: { series: string; date?: string; db?: string; json?: boolean }) => {
-      const { db } = openStore(options);
+      const { db } = openStore(options, true);
       const items = listTrackedItems(db, { series: options.series, status: 'open', limit: -1 }).items.filter(
         (i) => !options.date || (i.firstRaised ?? '') < options.date,
       );
@@ -31,7 +31,7 @@ export function digestCommand(): Command {
     .addOption(dbOption())
     .addOption(jsonOption())
     .action((options: { series: string; since?: string; db?: string; json?: boolean }) => {
-      const { db } = openStore(options);
+      const { db } = openStore(options, true);
       const since = options.since ?? latestMeetingDate(db, options.series);
       if (!since) {
         db.close();
@@ -53,7 +53,7 @@ export function reportCommand(): Command {
     .addOption(dbOption())
     .addOption(jsonOption())
     .action((options: { owner: string; db?: string; json?: boolean }) => {
-      const { db } = openStore(options);
+      const { db } = openStore(options, true);
       const items = listTrackedItems(db, { owner: options.owner, status: 'open', limit: -1 }).items;
       db.close();
       if (options.json) printJson({ owner: options.owner, items });

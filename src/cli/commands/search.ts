@@ -21,7 +21,7 @@ export function searchCommand(): Command {
     .addOption(dbOption())
     .addOption(jsonOption())
     .action((words: string[], options) => {
-      const { db } = openStore(options);
+      const { db } = openStore(options, true);
       const page = search(db, { ...options, q: words.join(' ') });
       db.close();
       if (options.json) return printJson(page);

@@ -31,7 +31,8 @@ function trailingOwners(text: string): PersonId[] {
     const handles = allHandles(paren[1]!);
     if (handles.length > 0) return handles;
   }
-  const last = /(?:^|\s)(?:[-–—]\s*)?((?:@[\w.-]+\s*(?:,|and|&)?\s*)+)$/.exec(text);
+  // One way only to match each gap between handles: a backtracking regex here would take exponential time.
+  const last = /(?:^|\s)(?:[-–—]\s*)?((?:@[\w.-]+(?:\s*[,&]\s*|\s+and\s+|\s+))*@[\w.-]+)\s*[,&]?\s*$/.exec(text);
   if (last && !/\b(?:support|help|with|from|via|cc|to)\s*$/i.test(text.slice(0, last.index))) return allHandles(last[1]!);
   return [];
 }

@@ -9,7 +9,7 @@ export function isoDate(year: number, month: number, day: number): string | null
 }
 
 /** Days between two ISO dates, b - a. */
-function daysBetween(a: string, b: string): number {
+export function daysBetween(a: string, b: string): number {
   return (Date.parse(b) - Date.parse(a)) / 86_400_000;
 }
 
