@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isFailed, type MeetingRecord } from '../src/parse/meeting-record.js';
+import { afterEach, beforeEach } from 'vitest';
 import { parseMeeting } from '../src/parse/parse-meeting.js';
 import { openDatabase, type DB } from '../src/store/database.js';
 
@@ -57,4 +58,14 @@ export function tempKnowledgeBase(): { dir: string; minutes: string; db: DB; rem
       remove();
     },
   };
+}
+
+/** A fresh `tempKnowledgeBase()` for each test of the enclosing describe block. */
+export function useKnowledgeBase(): () => ReturnType<typeof tempKnowledgeBase> {
+  let kb: ReturnType<typeof tempKnowledgeBase>;
+  beforeEach(() => {
+    kb = tempKnowledgeBase();
+  });
+  afterEach(() => kb.remove());
+  return () => kb;
 }

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/api/server.js';
 import { importPaths } from '../src/import/import-files.js';
 import { openDatabase, type DB } from '../src/store/database.js';
 import { changeItemStatus, getTrackedItem, listTrackedItems } from '../src/store/tracked-items.js';
 import { fingerprint, similarity } from '../src/track/fingerprint.js';
 import { linkMentions, type Mention } from '../src/track/link-mentions.js';
-import { tempKnowledgeBase } from './helpers.js';
+import { useKnowledgeBase } from './helpers.js';
 
 const mention = (id: number, date: string, text: string, owners: string[], extra: Partial<Mention> = {}): Mention => ({
   id, date, source: `s/${date}.md`, line: id, text, owners, status: 'open', carried: false, due: null, ...extra,
@@ -51,14 +51,10 @@ describe('the linking rule', () => {
 });
 
 describe('action items across the demo series', () => {
-  let kb: ReturnType<typeof tempKnowledgeBase>;
+  const kb = useKnowledgeBase();
   let db: DB;
-  beforeEach(() => {
-    kb = tempKnowledgeBase();
-    db = kb.db;
-  });
-  afterEach(() => kb.remove());
-  const weekly = () => join(kb.minutes, 'demo-weekly');
+  beforeEach(() => (db = kb().db));
+  const weekly = () => join(kb().minutes, 'demo-weekly');
   const files = () => readdirSync(weekly()).map((f) => join(weekly(), f));
   /** The items with their mentions, by file name and line: what must not depend on import order. */
   const snapshot = (d: DB) =>
@@ -89,7 +85,7 @@ describe('action items across the demo series', () => {
     importPaths(db, [weekly()]);
     const expected = snapshot(db);
     for (const order of [[4, 2, 0, 3, 1], [1, 3, 4, 0, 2], [2, 0, 1, 4, 3]]) {
-      const other = openDatabase(join(kb.dir, `order-${order.join('')}.db`));
+      const other = openDatabase(join(kb().dir, `order-${order.join('')}.db`));
       for (const i of order) importPaths(other, [files()[i]!]);
       expect(snapshot(other)).toEqual(expected);
       other.close();

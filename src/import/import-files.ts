@@ -48,10 +48,13 @@ function withSeries(record: MeetingRecord, seriesFromPath: string | null): Meeti
  * replacement (and a warning), the parser, and the series its place implies.
  */
 export function parseBytes(bytes: Uint8Array, file: FoundFile): ParseResult {
-  const { source } = file;
-  if (bytes.byteLength > MAX_FILE_BYTES) return { source, error: tooLarge(bytes.byteLength) };
-  const { text, invalid } = decode(bytes);
-  const result = parseMeeting(text, source);
+  if (bytes.byteLength > MAX_FILE_BYTES) return { source: file.source, error: tooLarge(bytes.byteLength) };
+  return parseDecoded(decode(bytes), file);
+}
+
+/** The record of text already decoded from a file's bytes. */
+function parseDecoded({ text, invalid }: { text: string; invalid: boolean }, file: FoundFile): ParseResult {
+  const result = parseMeeting(text, file.source);
   if (isFailed(result)) return result;
   const record = withSeries(result, file.seriesFromPath);
   if (invalid) record.warnings.unshift({ line: null, message: 'file is not valid UTF-8: invalid bytes were replaced with U+FFFD' });
@@ -79,9 +82,11 @@ export function importText(db: DB, bytes: Uint8Array, file: FoundFile): FileOutc
     const hash = contentHash(bytes);
     const stored = storedMeeting(db, source);
     if (stored?.contentHash === hash) return { source, outcome: 'unchanged', meetingId: stored.id, series: [] };
-    const record = parseBytes(bytes, file);
+    if (bytes.byteLength > MAX_FILE_BYTES) return { source, outcome: 'failed', error: tooLarge(bytes.byteLength) };
+    const decoded = decode(bytes);
+    const record = parseDecoded(decoded, file);
     if (isFailed(record)) return { source, outcome: 'failed', error: record.error };
-    const { outcome, id, series } = writeMeeting(db, { record, contentHash: hash, body: decode(bytes).text });
+    const { outcome, id, series } = writeMeeting(db, { record, contentHash: hash, body: decoded.text });
     return { source, outcome, meetingId: id, series };
   } catch (error) {
     return { source, outcome: 'failed', error: error instanceof Error ? error.message : String(error) };

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { importPaths } from '../../src/import/import-files.js';
 import { listOwners } from '../../src/store/owners.js';
 import { listPeople } from '../../src/store/people.js';
@@ -10,7 +10,7 @@ import { listDecisions } from '../../src/store/decisions.js';
 import { getMeeting, listMeetings } from '../../src/store/meetings.js';
 import { search } from '../../src/store/search.js';
 import { writeMeeting } from '../../src/store/write-meeting.js';
-import { EXAMPLE, parseFile, tempKnowledgeBase } from '../helpers.js';
+import { EXAMPLE, parseFile, useKnowledgeBase } from '../helpers.js';
 
 /** Everything in the database, to compare before and after. */
 function snapshot(db: DB): string {
@@ -19,14 +19,10 @@ function snapshot(db: DB): string {
 }
 
 describe('importing into the store', () => {
-  let kb: ReturnType<typeof tempKnowledgeBase>;
+  const kb = useKnowledgeBase();
   let db: DB;
-  beforeEach(() => {
-    kb = tempKnowledgeBase();
-    db = kb.db;
-  });
-  afterEach(() => kb.remove());
-  const minutes = () => kb.minutes;
+  beforeEach(() => (db = kb().db));
+  const minutes = () => kb().minutes;
 
   it('imports every file with the series from its first folder, and the record round-trips', () => {
     const summary = importPaths(db, [minutes()]);

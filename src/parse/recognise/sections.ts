@@ -43,11 +43,19 @@ function canLabel(unit: Unit): boolean {
   return unit.kind === 'heading' || (unit.children.length > 0 && unit.text.split(' ').length <= 6);
 }
 
+/** What each unit labels, worked out once: every unit below it asks, often several times. */
+const labels = new WeakMap<Unit, SectionKind | null>();
+
+function unitLabel(unit: Unit): SectionKind | null {
+  let kind = labels.get(unit);
+  if (kind === undefined) labels.set(unit, (kind = canLabel(unit) ? labelKind(unit.text) : null));
+  return kind;
+}
+
 /** The kind of the nearest enclosing labelled section, with the unit that labels it. */
 export function enclosingSection(unit: Unit): { kind: SectionKind; label: Unit } | null {
   for (const outer of ancestors(unit)) {
-    if (!canLabel(outer)) continue;
-    const kind = labelKind(outer.text);
+    const kind = unitLabel(outer);
     if (kind) return { kind, label: outer };
   }
   return null;
@@ -55,7 +63,7 @@ export function enclosingSection(unit: Unit): { kind: SectionKind; label: Unit }
 
 /** Whether any enclosing label is of this kind (a review inside an agenda topic is still a review). */
 export function isInside(unit: Unit, kind: SectionKind): boolean {
-  return ancestors(unit).some((outer) => canLabel(outer) && labelKind(outer.text) === kind);
+  return ancestors(unit).some((outer) => unitLabel(outer) === kind);
 }
 
 /** Depth of a unit below a label: 1 for the label's direct items. */
