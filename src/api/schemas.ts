@@ -23,6 +23,11 @@ function resolve(schema: unknown): unknown {
 
 const meetingRecord = resolve(defs.meetingRecord) as { properties: Record<string, unknown>; required: string[] };
 
+const meetingRef = {
+  type: ['object', 'null'],
+  properties: { id: { type: 'integer' }, date: { type: ['string', 'null'] }, source: { type: 'string' } },
+} as const;
+
 export const storedMeetingSchema = {
   type: 'object',
   properties: {
@@ -30,8 +35,10 @@ export const storedMeetingSchema = {
     ...meetingRecord.properties,
     contentHash: { type: 'string' },
     importedAt: { type: 'string' },
+    previous: meetingRef,
+    next: meetingRef,
   },
-  required: ['id', ...meetingRecord.required, 'contentHash', 'importedAt'],
+  required: ['id', ...meetingRecord.required, 'contentHash', 'importedAt', 'previous', 'next'],
 } as const;
 
 export const errorSchema = {
@@ -51,6 +58,15 @@ export const listQuery = {
   limit: { type: 'integer', minimum: 0, maximum: 1000, default: 50 },
   offset: { type: 'integer', minimum: 0, maximum: 1_000_000_000, default: 0 },
 } as const;
+
+/** The list parameters of an export: as a list's, but every row unless `limit` says otherwise. */
+export const exportQuery = {
+  ...listQuery,
+  limit: { type: 'integer', minimum: 0, maximum: 1_000_000_000, description: 'at most this many rows (default: all)' },
+} as const;
+
+/** A file download: CSV or iCalendar text. */
+export const fileResponse = (mediaType: string) => ({ description: mediaType, content: { [mediaType]: { schema: { type: 'string' } } } });
 
 /** `{ total, limit, offset, items }` around an item schema. */
 export function pageOf(item: object) {
@@ -90,8 +106,10 @@ export const trackedItemSchema = {
     firstRaised: nullableDate,
     lastMentioned: nullableDate,
     meetings: { type: 'integer' },
+    meetingId: { type: 'integer' },
     source: { type: 'string' },
     line: { type: 'integer' },
+    lastMeetingId: { type: 'integer' },
     lastSource: { type: 'string' },
     lastLine: { type: 'integer' },
   },

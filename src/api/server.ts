@@ -7,6 +7,7 @@ import { actionItemRoutes } from './routes/action-items.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { meetingRoutes } from './routes/meetings.js';
 import { searchRoutes } from './routes/search.js';
+import { statusRoutes } from './routes/status.js';
 import { webRoutes } from '../web/routes.js';
 
 export interface ServerOptions {
@@ -56,6 +57,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(actionItemRoutes, { db: options.db, token: options.token });
   await app.register(decisionRoutes, { db: options.db });
   await app.register(meetingRoutes, { db: options.db, token: options.token });
+  await app.register(statusRoutes, { db: options.db, writable: Boolean(options.token) });
   await app.register(webRoutes);
   return app;
 }

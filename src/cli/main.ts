@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { aiCommand, aisCommand } from './commands/ais.js';
+import { exportCommand } from './commands/export.js';
 import { carryCommand, digestCommand, reportCommand } from './commands/reports.js';
 import { importCommand } from './commands/import.js';
 import { lintCommand } from './commands/lint.js';
@@ -26,6 +27,7 @@ const program = new Command('minutes')
   .addCommand(digestCommand())
   .addCommand(reportCommand())
   .addCommand(searchCommand())
+  .addCommand(exportCommand())
   .addCommand(peopleCommand())
   .addCommand(lintCommand())
   .addCommand(serveCommand())

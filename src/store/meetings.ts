@@ -32,10 +32,40 @@ export function listMeetings(db: DB, filter: MeetingFilter & Page = {}): PageOf<
   );
 }
 
+/** Another meeting, as a link to it. */
+export interface MeetingRef {
+  id: number;
+  date: string | null;
+  source: string;
+}
+
 export interface StoredMeeting extends MeetingRecord {
   id: number;
   contentHash: string;
   importedAt: string;
+  /** The meetings of the same series just before and after this one (by date, then file name). */
+  previous: MeetingRef | null;
+  next: MeetingRef | null;
+}
+
+/** The meetings of a series either side of one meeting; none for a meeting without series or date. */
+function neighbours(db: DB, meeting: { id: number; series: string | null; date: string | null; source: string }): Pick<StoredMeeting, 'previous' | 'next'> {
+  if (meeting.series === null || meeting.date === null) return { previous: null, next: null };
+  const args: [string, string, string, string] = [meeting.series, meeting.date, meeting.date, meeting.source];
+  const previous = statement<typeof args, MeetingRef>(
+    db,
+    `SELECT id, date, source FROM meetings WHERE series = ? AND (date < ? OR (date = ? AND source < ?)) ORDER BY date DESC, source DESC LIMIT 1`,
+  ).get(...args);
+  const next = statement<typeof args, MeetingRef>(
+    db,
+    `SELECT id, date, source FROM meetings WHERE series = ? AND (date > ? OR (date = ? AND source > ?)) ORDER BY date, source LIMIT 1`,
+  ).get(...args);
+  return { previous: previous ?? null, next: next ?? null };
+}
+
+/** The markdown of one meeting as imported, or null. */
+export function meetingBody(db: DB, id: number): string | null {
+  return statement<[number], { body: string }>(db, 'SELECT body FROM meetings WHERE id = ?').get(id)?.body ?? null;
 }
 
 /** The whole record of one meeting, as the parser gave it, rebuilt from the tables. */
@@ -74,5 +104,6 @@ export function getMeeting(db: DB, id: number): StoredMeeting | null {
     warnings: all('SELECT line, message FROM warnings WHERE meeting_id = ? ORDER BY rowid'),
     contentHash: meeting.content_hash,
     importedAt: meeting.imported_at,
+    ...neighbours(db, meeting),
   };
 }

@@ -18,8 +18,10 @@ export interface TrackedItem {
   /** Meetings that mention it: 1 when it was never carried. */
   meetings: number;
   /** Where it was raised and last mentioned. */
+  meetingId: number;
   source: string;
   line: number;
+  lastMeetingId: number;
   lastSource: string;
   lastLine: number;
 }
@@ -135,7 +137,7 @@ export interface TrackedItemFilter extends MeetingFilter, Page {
 }
 
 const COLUMNS = `t.id, t.series, t.text, t.owners, t.status, t.due, t.first_raised AS firstRaised, t.last_mentioned AS lastMentioned, t.meetings,
-  fm.source, f.line, lm.source AS lastSource, l.line AS lastLine`;
+  fm.id AS meetingId, fm.source, f.line, lm.id AS lastMeetingId, lm.source AS lastSource, l.line AS lastLine`;
 const FROM = `tracked_items t
   JOIN action_items f ON f.id = t.first_mention_id JOIN meetings fm ON fm.id = f.meeting_id
   JOIN action_items l ON l.id = t.last_mention_id JOIN meetings lm ON lm.id = l.meeting_id`;

@@ -1,11 +1,42 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const page = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'web', 'index.html'), 'utf8');
+/** The page lives in src/web (no build step): plain HTML, CSS and JavaScript modules. */
+const webDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'web');
+const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
-/** GET /: a small search page over the API (no build step, no CDN). */
+/** Every asset, read once at start: a handful of small files, served from memory by exact name. */
+function readAssets(dir: string): Map<string, { type: string; body: string }> {
+  const assets = new Map<string, { type: string; body: string }>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const type = TYPES[extname(entry.name)];
+    if (!entry.isFile() || !type) continue;
+    const path = join(entry.parentPath, entry.name);
+    assets.set(relative(dir, path).split('\\').join('/'), { type, body: readFileSync(path, 'utf8') });
+  }
+  return assets;
+}
+
+/** The page's own files only: no inline scripts, nothing from elsewhere (it works offline). */
+const POLICY = "default-src 'self'; img-src 'self' data: https:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/** Paths the page draws itself (app.js routes them); each answers with the same HTML. */
+const PAGES = ['/', '/items', '/items/:id', '/people/:id', '/meetings/:id', '/decisions', '/import'];
+
+/** GET / and the page's other views, and /assets/*. */
 export const webRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
+  const page = readFileSync(join(webDir, 'index.html'), 'utf8');
+  const assets = readAssets(join(webDir, 'assets'));
+  for (const path of PAGES) {
+    app.get(path, { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/html; charset=utf-8').header('content-security-policy', POLICY).header('cache-control', 'no-cache').send(page),
+    );
+  }
+  app.get<{ Params: { '*': string } }>('/assets/*', { schema: { hide: true } }, async (request, reply) => {
+    const asset = assets.get(request.params['*']);
+    if (!asset) return reply.code(404).send({ error: 'Not Found', message: `no asset ${request.params['*']}` });
+    return reply.type(asset.type).header('cache-control', 'no-cache').send(asset.body);
+  });
 };

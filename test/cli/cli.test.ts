@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server.js';
@@ -102,6 +102,33 @@ describe('minutes import, ais, search', () => {
     expect(status.stderr).toMatch(/--status.*maybe/s);
     const date = minutes(['search', 'x', '--from', 'yesterday', '--db', db]);
     expect(date.stderr).toMatch(/YYYY-MM-DD/);
+  });
+});
+
+describe('minutes export', () => {
+  it('writes the same CSV as the API, JSON rows, and a calendar file', async () => {
+    const csv = minutes(['export', '--format', 'csv', '--status', 'open', '--series', 'demo-weekly', '--db', db]);
+    expect(csv.code).toBe(0);
+    const store = openDatabase(db);
+    const app = await buildServer({ db: store });
+    const api = await app.inject({ method: 'GET', url: '/api/action-items.csv?status=open&series=demo-weekly' });
+    const decisions = await app.inject({ method: 'GET', url: '/api/decisions.csv?attendee=fritz' });
+    const decisionsJson = (await app.inject({ method: 'GET', url: '/api/decisions?series=demo-weekly&limit=1000' })).json();
+    await app.close();
+    store.close();
+    expect(csv.stdout).toBe(api.body);
+    expect(minutes(['export', '--type', 'decisions', '--format', 'csv', '--attendee', 'fritz', '--db', db]).stdout).toBe(decisions.body);
+    const rows = JSON.parse(minutes(['export', '--json', '--type', 'decisions', '--series', 'demo-weekly', '--db', db]).stdout);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows).toEqual(decisionsJson.items);
+    const out = join(dir, 'open.ics');
+    const ics = minutes(['export', '--format', 'ics', '--status', 'open', '--out', out, '--db', db]);
+    expect(ics.code).toBe(0);
+    expect(ics.stderr).toMatch(/^1 action item written to .*open\.ics \(ics\)$/m);
+    expect(readFileSync(out, 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*BEGIN:VTODO\r\n[\s\S]*DUE;VALUE=DATE:\d{8}\r\n/);
+    const wrong = minutes(['export', '--type', 'meetings', '--format', 'ics', '--db', db]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/--format ics exports action items only/);
   });
 });
 

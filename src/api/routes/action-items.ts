@@ -4,12 +4,21 @@ import type { DB } from '../../store/database.js';
 import type { MeetingFilter, Page } from '../../store/filters.js';
 import { listOwners } from '../../store/owners.js';
 import { changeItemStatus, getTrackedItem, listTrackedItems, type TrackedItemFilter } from '../../store/tracked-items.js';
-import { errorResponses, errorSchema, listQuery, ownerSchema, pageOf, trackedItemDetailSchema, trackedItemSchema } from '../schemas.js';
+import { toCalendar } from '../../export/ics.js';
+import { toCsv } from '../../export/csv.js';
+import { actionItemColumns } from '../../export/columns.js';
+import { errorResponses, errorSchema, exportQuery, fileResponse, listQuery, ownerSchema, pageOf, trackedItemDetailSchema, trackedItemSchema } from '../schemas.js';
 import { requireWriteToken } from '../write-access.js';
 
 const itemId = { type: 'object', properties: { id: { type: 'string', pattern: '^ai-[0-9a-f]{10}(-\\d+)?$' } }, required: ['id'] } as const;
 
-/** Action items (each once, with its history), owners, and manual status changes. */
+const itemFilters = {
+  owner: { type: 'string', minLength: 1, maxLength: 200, description: 'handle or any known name of the owner' },
+  status: { enum: ['open', 'done', 'dropped', 'all'], default: 'open' },
+  stale: { type: 'integer', minimum: 0, maximum: 100000, description: 'only items not mentioned for this many days' },
+} as const;
+
+/** Action items (each once, with its history), their CSV and calendar exports, owners, and manual status changes. */
 export const actionItemRoutes: FastifyPluginAsync<{ db: DB; token?: string }> = async (app, { db, token }) => {
   app.get<{ Querystring: TrackedItemFilter }>(
     '/api/action-items',
@@ -19,17 +28,44 @@ export const actionItemRoutes: FastifyPluginAsync<{ db: DB; token?: string }> = 
         description: '`from` keeps items mentioned on or after it, `to` items raised on or before it; `stale` keeps items not mentioned for that many days.',
         querystring: {
           type: 'object',
-          properties: {
-            owner: { type: 'string', minLength: 1, maxLength: 200, description: 'handle or any known name of the owner' },
-            status: { enum: ['open', 'done', 'dropped', 'all'], default: 'open' },
-            stale: { type: 'integer', minimum: 0, maximum: 100000 },
-            ...listQuery,
-          },
+          properties: { ...itemFilters, ...listQuery },
         },
         response: { 200: pageOf(trackedItemSchema), ...errorResponses },
       },
     },
     async (request) => listTrackedItems(db, request.query),
+  );
+
+  app.get<{ Querystring: TrackedItemFilter }>(
+    '/api/action-items.csv',
+    {
+      schema: {
+        summary: 'Action items as CSV, with the same filters as /api/action-items (all rows unless limit is given)',
+        querystring: { type: 'object', properties: { ...itemFilters, ...exportQuery } },
+        response: { 200: fileResponse('text/csv'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const rows = listTrackedItems(db, { ...request.query, limit: request.query.limit ?? -1 }).items;
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="action-items.csv"').send(toCsv(rows, actionItemColumns));
+    },
+  );
+
+  app.get<{ Querystring: TrackedItemFilter }>(
+    '/api/action-items.ics',
+    {
+      schema: {
+        summary: 'Action items with a due date as iCalendar to-dos (VTODO), for a calendar to subscribe to',
+        description: 'Open items by default; the same filters as /api/action-items. Items without a due date are left out.',
+        querystring: { type: 'object', properties: { ...itemFilters, ...exportQuery } },
+        response: { 200: fileResponse('text/calendar'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const rows = listTrackedItems(db, { ...request.query, limit: request.query.limit ?? -1 }).items;
+      const calendar = toCalendar(rows, { baseUrl: `${request.protocol}://${request.host}` });
+      return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="action-items.ics"').send(calendar);
+    },
   );
 
   app.get<{ Params: { id: string } }>(

@@ -3,12 +3,15 @@ import { importText } from '../../import/import-files.js';
 import { seriesOfSource, sourceNameProblem } from '../../import/source-name.js';
 import type { DB } from '../../store/database.js';
 import type { MeetingFilter, Page } from '../../store/filters.js';
-import { getMeeting, listMeetings } from '../../store/meetings.js';
+import { getMeeting, listMeetings, meetingBody } from '../../store/meetings.js';
 import { relinkSeries } from '../../store/tracked-items.js';
-import { errorResponses, errorSchema, listQuery, meetingSummarySchema, pageOf, storedMeetingSchema } from '../schemas.js';
+import { errorResponses, errorSchema, fileResponse, listQuery, meetingSummarySchema, pageOf, storedMeetingSchema } from '../schemas.js';
+import { renderMeeting } from '../../web/render-meeting.js';
 import { requireWriteToken } from '../write-access.js';
 
-/** GET /api/meetings, GET /api/meetings/:id, POST /api/meetings. */
+const meetingId = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] } as const;
+
+/** GET /api/meetings, GET /api/meetings/:id (and its minutes as HTML), POST /api/meetings. */
 export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string }> = async (app, { db, token }) => {
   app.get<{ Querystring: MeetingFilter & Page }>(
     '/api/meetings',
@@ -27,7 +30,7 @@ export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string }> = asy
     {
       schema: {
         summary: 'The whole record of one meeting',
-        params: { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] },
+        params: meetingId,
         response: { 200: storedMeetingSchema, ...errorResponses },
       },
     },
@@ -35,6 +38,27 @@ export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string }> = asy
       const meeting = getMeeting(db, request.params.id);
       if (!meeting) return reply.code(404).send({ error: 'Not Found', message: `no meeting with id ${request.params.id}` });
       return meeting;
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/meetings/:id/html',
+    {
+      schema: {
+        summary: 'The minutes of one meeting as safe HTML, each block anchored by its line (id="L42"), action items and decisions marked',
+        params: meetingId,
+        response: { 200: fileResponse('text/html'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const meeting = getMeeting(db, request.params.id);
+      const body = meetingBody(db, request.params.id);
+      if (!meeting || body === null) return reply.code(404).send({ error: 'Not Found', message: `no meeting with id ${request.params.id}` });
+      const marks = [
+        ...meeting.actionItems.map((a) => ({ line: a.line, kind: 'action' as const })),
+        ...meeting.decisions.map((d) => ({ line: d.line, kind: 'decision' as const })),
+      ];
+      return reply.type('text/html; charset=utf-8').send(renderMeeting(body, marks));
     },
   );
 

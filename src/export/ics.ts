@@ -1,0 +1,49 @@
+import ICAL from 'ical.js';
+import type { TrackedItem } from '../store/tracked-items.js';
+
+export interface CalendarOptions {
+  /** When the calendar is made (DTSTAMP); a parameter so that tests can fix it. */
+  now?: Date;
+  /** Base URL of the web page, for each to-do's URL; none when unknown. */
+  baseUrl?: string;
+}
+
+/** A date as an iCalendar DATE value (no time: a due day, not an instant). */
+function day(date: string): ICAL.Time {
+  return ICAL.Time.fromDateString(date);
+}
+
+function todo(item: TrackedItem, stamp: ICAL.Time, baseUrl: string | undefined): ICAL.Component {
+  const vtodo = new ICAL.Component('vtodo');
+  vtodo.addPropertyWithValue('uid', `${item.id}@minutes-kb`);
+  vtodo.addPropertyWithValue('dtstamp', stamp);
+  vtodo.addPropertyWithValue('summary', item.text);
+  if (item.firstRaised) vtodo.addPropertyWithValue('dtstart', day(item.firstRaised));
+  vtodo.addPropertyWithValue('due', day(item.due!));
+  vtodo.addPropertyWithValue('status', item.status === 'open' ? 'NEEDS-ACTION' : item.status === 'done' ? 'COMPLETED' : 'CANCELLED');
+  const owners = item.owners.length > 0 ? item.owners.map((o) => `@${o}`).join(', ') : 'no owner';
+  vtodo.addPropertyWithValue(
+    'description',
+    `${owners}. Raised ${item.firstRaised ?? 'on an unknown date'} in ${item.source}:${item.line}` +
+      (item.meetings > 1 ? `, last mentioned ${item.lastMentioned} (${item.meetings} meetings).` : '.'),
+  );
+  if (item.series) vtodo.addPropertyWithValue('categories', item.series);
+  if (baseUrl) vtodo.addPropertyWithValue('url', `${baseUrl}/items/${item.id}`);
+  return vtodo;
+}
+
+/**
+ * Action items with a due date as an iCalendar (RFC 5545) file of VTODOs, so that a calendar
+ * or task app shows them on their due day. Items without a due date have no place in a calendar
+ * and are left out. ical.js writes the text: escaping, CRLF line ends and 75-octet folding.
+ */
+export function toCalendar(items: TrackedItem[], options: CalendarOptions = {}): string {
+  const calendar = new ICAL.Component('vcalendar');
+  calendar.addPropertyWithValue('prodid', '-//minutes-kb//open action items//EN');
+  calendar.addPropertyWithValue('version', '2.0');
+  calendar.addPropertyWithValue('calscale', 'GREGORIAN');
+  calendar.addPropertyWithValue('x-wr-calname', 'minutes-kb action items');
+  const stamp = ICAL.Time.fromJSDate(options.now ?? new Date(), true);
+  for (const item of items) if (item.due) calendar.addSubcomponent(todo(item, stamp, options.baseUrl));
+  return `${calendar.toString()}\r\n`;
+}

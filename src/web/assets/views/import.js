@@ -1,0 +1,62 @@
+// Import: drop .md files (or pick them) to import them, when the server takes writes.
+import { send, serverStatus, token } from '../api.js';
+import { html, show } from '../dom.js';
+
+/** `series/file.md`, the name the API files the minutes under (its first folder is the series). */
+const sourceName = (series, file) => (series ? `${series.trim()}/${file.name}` : file.name);
+
+async function importFiles(files, form, log) {
+  token.set(form.elements.token.value);
+  for (const file of files) {
+    const source = sourceName(form.elements.series.value, file);
+    const line = document.createElement('li');
+    log.prepend(line);
+    if (!file.name.endsWith('.md')) {
+      show(line, html`<span class="badge status-dropped">skipped</span> ${file.name}: only .md files are minutes`);
+      continue;
+    }
+    try {
+      const { outcome, meeting } = await send('POST', `/api/meetings?source=${encodeURIComponent(source)}`, await file.text(), 'text/markdown');
+      show(line, html`<span class="badge status-done">${outcome}</span> <a href="/meetings/${meeting.id}">${source}</a>: ${meeting.date ?? 'no date'},
+        ${meeting.actionItems.length} action items, ${meeting.decisions.length} decisions${meeting.warnings.length > 0 ? `, ${meeting.warnings.length} warnings` : ''}`);
+    } catch (error) {
+      show(line, html`<span class="badge status-dropped">failed</span> ${source}: ${error.message}`);
+    }
+  }
+}
+
+export async function importView(main) {
+  const status = await serverStatus();
+  document.title = 'Import – minutes-kb';
+  if (!status.writable) {
+    show(main, html`<h1>Import</h1><p>This server is read-only. Start it with <code>MINUTES_TOKEN</code> set to import minutes from this page, or run <code>minutes import PATH</code>.</p>`);
+    return;
+  }
+  show(
+    main,
+    html`<h1>Import minutes</h1>
+    <form id="import" class="stack">
+      <label>Write token <input name="token" type="password" autocomplete="off" value="${token.get()}" required></label>
+      <label>Series <input name="series" list="series-list" placeholder="e.g. ${status.series[0]?.series ?? 'team-weekly'}"></label>
+      <datalist id="series-list">${status.series.map((s) => html`<option value="${s.series}">`)}</datalist>
+      <div id="drop" class="drop" tabindex="0">Drop <strong>.md</strong> files here, or <label class="link">choose files<input id="files" type="file" accept=".md,text/markdown" multiple hidden></label>.
+        <div class="muted small">A file imported before under the same name is replaced; an unchanged one is left as it is.</div></div>
+    </form>
+    <ul id="log" class="log" aria-live="polite"></ul>`,
+  );
+  const form = main.querySelector('#import');
+  const drop = main.querySelector('#drop');
+  const log = main.querySelector('#log');
+  const accept = (files) => (form.reportValidity() ? importFiles([...files], form, log) : undefined);
+  main.querySelector('#files').addEventListener('change', (event) => accept(event.target.files));
+  drop.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    drop.classList.add('over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (event) => {
+    event.preventDefault();
+    drop.classList.remove('over');
+    accept(event.dataTransfer.files);
+  });
+}

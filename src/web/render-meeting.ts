@@ -1,0 +1,90 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkRehype from 'remark-rehype';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+/** A line of the minutes the page points at: an action item or a decision. */
+export interface LineMark {
+  line: number;
+  kind: 'action' | 'decision';
+}
+
+/** Elements that stand for one line (or start at it) in the rendered minutes. */
+const BLOCKS = new Set(['p', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'td', 'th']);
+
+/** Scripts, styles, event handlers and `javascript:` links go; ids the minutes bring are prefixed so ours stay unique. */
+const schema = { ...defaultSchema, attributes: { ...defaultSchema.attributes, '*': [...(defaultSchema.attributes?.['*'] ?? []), 'dataLine'] } };
+
+/** Before sanitising, each block remembers the source line it starts on: sanitising rebuilds the tree. */
+function rememberLines() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      if (BLOCKS.has(node.tagName) && node.position) node.properties.dataLine = node.position.start.line;
+    });
+  };
+}
+
+interface Block {
+  node: Element;
+  start: number;
+  end: number;
+}
+
+/**
+ * After sanitising: each block gets the anchor `L<line>` of the line it starts on, and the
+ * lines that hold an action item or a decision get a class. A marked line inside a block that
+ * starts earlier (the second line of a paragraph) gets an empty anchor at the start of its block.
+ */
+function anchorLines(marks: LineMark[]) {
+  return (tree: Root) => {
+    const blocks: Block[] = [];
+    visit(tree, 'element', (node: Element) => {
+      const start = Number(node.properties.dataLine);
+      if (!Number.isInteger(start) || start < 1) return;
+      blocks.push({ node, start, end: node.position?.end.line ?? start });
+    });
+    const anchored = new Set<number>();
+    for (const block of blocks) {
+      if (anchored.has(block.start)) continue; // the outermost block of a line holds its anchor (li before its p)
+      block.node.properties.id = `L${block.start}`;
+      anchored.add(block.start);
+    }
+    for (const mark of marks) {
+      const holder = blocks.filter((b) => b.start <= mark.line && mark.line <= b.end).pop(); // the innermost block around the line
+      if (!holder) continue;
+      const own = blocks.find((b) => b.start === mark.line) ?? holder;
+      const classes = [own.node.properties.className ?? []].flat().map(String);
+      own.node.properties.className = [...new Set([...classes, 'mark', `mark-${mark.kind}`])];
+      if (!anchored.has(mark.line)) {
+        holder.node.children.unshift({ type: 'element', tagName: 'a', properties: { id: `L${mark.line}`, className: ['line-anchor'] }, children: [] });
+        anchored.add(mark.line);
+      }
+    }
+    visit(tree, 'element', (node: Element) => {
+      delete node.properties.dataLine;
+    });
+  };
+}
+
+const base = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkRehype)
+  .use(rememberLines)
+  .use(rehypeSanitize, schema);
+
+/**
+ * Minutes as safe HTML for the meeting view: raw HTML in the markdown is dropped, links keep
+ * only safe protocols, and every block is anchored by its source line (`#L42`), so a search
+ * result or an action item opens the meeting at its line.
+ */
+export function renderMeeting(markdown: string, marks: LineMark[] = []): string {
+  const processor = base().use(anchorLines, marks).use(rehypeStringify);
+  return String(processor.processSync(markdown));
+}

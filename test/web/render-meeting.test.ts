@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findMarkdownFiles } from '../../src/import/find-files.js';
+import { isFailed, type MeetingRecord } from '../../src/parse/meeting-record.js';
+import { parseMeeting } from '../../src/parse/parse-meeting.js';
+import { renderMeeting, type LineMark } from '../../src/web/render-meeting.js';
+import { CORPUS, EXAMPLE, HAS_CORPUS, parseFile, ROOT } from '../helpers.js';
+
+const marksOf = (record: MeetingRecord): LineMark[] => [
+  ...record.actionItems.map((a) => ({ line: a.line, kind: 'action' as const })),
+  ...record.decisions.map((d) => ({ line: d.line, kind: 'decision' as const })),
+];
+
+/** How often `id="L<line>"` occurs: each line has one anchor at most, so a link lands in one place. */
+const anchors = (html: string, line: number) => html.split(`id="L${line}"`).length - 1;
+
+describe('the meeting view renders minutes as safe HTML anchored by line', () => {
+  it('anchors and marks every action item and decision of the example meeting', () => {
+    const record = parseFile(EXAMPLE);
+    const html = renderMeeting(readFileSync(join(ROOT, EXAMPLE), 'utf8'), marksOf(record));
+    expect(record.actionItems.length).toBeGreaterThan(0);
+    for (const mark of marksOf(record)) expect(anchors(html, mark.line), `line ${mark.line}`).toBe(1);
+    expect(html.match(/class="[^"]*mark-action/g)?.length).toBeGreaterThanOrEqual(record.actionItems.length);
+    expect(html).toContain('<h1');
+  });
+
+  it('drops scripts, event handlers, javascript: links and raw HTML, and keeps the ids of the minutes from clashing with line anchors', () => {
+    const markdown = [
+      '# Meeting <script>alert(1)</script>',
+      '',
+      '<iframe src="https://example.org"></iframe>',
+      '<img src="x" onerror="alert(1)">',
+      '',
+      '- AI @x: read [this](javascript:alert(1)) and [that](https://example.org/ok)',
+      '- <span id="L6">fake anchor</span>',
+      '',
+      'Some text',
+      'DECISION: we go',
+    ].join('\n');
+    const html = renderMeeting(markdown, [
+      { line: 6, kind: 'action' },
+      { line: 10, kind: 'decision' },
+    ]);
+    expect(html).not.toMatch(/<script|<iframe|onerror|javascript:/i);
+    expect(html).toContain('href="https://example.org/ok"');
+    expect(anchors(html, 6)).toBe(1);
+    expect(html).toMatch(/<li id="L6" class="mark mark-action">/);
+    // A decision on the second line of a paragraph gets an anchor of its own inside the paragraph.
+    expect(html).toMatch(/<p id="L9" class="mark mark-decision"><a id="L10" class="line-anchor"><\/a>Some text/);
+  });
+
+  it.skipIf(!HAS_CORPUS)('gives every action item and decision of real minutes exactly one anchor, and no unsafe markup', () => {
+    const files = findMarkdownFiles([CORPUS]).filter((_, i) => i % 5 === 0); // a fixed fifth of the corpus keeps the test quick
+    expect(files.length).toBeGreaterThan(150);
+    let marked = 0;
+    for (const file of files) {
+      const text = readFileSync(file.source, 'utf8');
+      const record = parseMeeting(text, file.source);
+      if (isFailed(record)) continue;
+      const html = renderMeeting(text, marksOf(record));
+      for (const mark of marksOf(record)) {
+        expect(anchors(html, mark.line), `${file.source}:${mark.line}`).toBe(1);
+        marked++;
+      }
+      expect(html, file.source).not.toMatch(/<script|\son[a-z]+=|javascript:/i);
+    }
+    expect(marked).toBeGreaterThan(200);
+  });
+});
