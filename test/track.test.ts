@@ -63,6 +63,8 @@ describe('action items across the demo series', () => {
       history: getTrackedItem(d, i.id)!.history.map((m) => `${m.source.split('/').pop()}:${m.line}:${m.status}`),
       source: undefined,
       lastSource: undefined,
+      meetingId: undefined, // row ids follow the import order; the sources say which meeting
+      lastMeetingId: undefined,
     }));
 
   it('knows each item once, with its history and its latest status', () => {

@@ -32,11 +32,13 @@ describe('importing into the store', () => {
     const example = meetings.items.find((m) => m.date === '2024-07-15')!;
     const stored = getMeeting(db, example.id)!;
     const parsed = parseFile(EXAMPLE);
-    expect({ ...stored, id: undefined, contentHash: undefined, importedAt: undefined, source: parsed.source, series: null }).toEqual({
+    expect({ ...stored, id: undefined, contentHash: undefined, importedAt: undefined, previous: undefined, next: undefined, source: parsed.source, series: null }).toEqual({
       ...parsed,
       id: undefined,
       contentHash: undefined,
       importedAt: undefined,
+      previous: undefined,
+      next: undefined,
     });
     expect(stored.series).toBe('product-board');
   });

@@ -30,6 +30,9 @@ export function show(target, content) {
   target.innerHTML = piece(content);
 }
 
+/** "1 decision", "3 decisions". */
+export const plural = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** A date, or a dash when unknown. */
 export const day = (date) => date ?? '—';
 

@@ -1,6 +1,6 @@
 // The decision log of a series: a timeline of decisions, newest meeting first.
 import { getJson, serverStatus } from '../api.js';
-import { day, html, meetingHref, show } from '../dom.js';
+import { day, html, meetingHref, plural, show } from '../dom.js';
 
 const PAGE = 200;
 
@@ -31,7 +31,7 @@ export async function decisionsView(main, url) {
         ${status.series.map((s) => html`<option value="${s.series}" ${s.series === series ? 'selected' : ''}>${s.series} (${s.meetings})</option>`)}
       </select></label>
     </form>
-    <p class="summary">${page.total} ${page.total === 1 ? 'decision' : 'decisions'}, newest first. <span class="exports">Export: <a href="${csv}" download>CSV</a></span></p>
+    <p class="summary">${plural(page.total, 'decision')}, newest first. <span class="exports">Export: <a href="${csv}" download>CSV</a></span></p>
     <ol class="timeline">${byMeeting(page.items).map(
       (g) => html`<li><h2><a href="/meetings/${g.meetingId}">${day(g.date)}</a> <span class="muted small">${series ? '' : g.series ?? ''} ${g.source}</span></h2>
         <ul>${g.items.map((d) => html`<li><a class="plain" href="${meetingHref(d.meetingId, d.line)}">${d.text}</a>${d.agenda ? html` <span class="muted small">(${d.agenda})</span>` : ''}</li>`)}</ul></li>`,

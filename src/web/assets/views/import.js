@@ -1,6 +1,6 @@
 // Import: drop .md files (or pick them) to import them, when the server takes writes.
 import { send, serverStatus, token } from '../api.js';
-import { html, show } from '../dom.js';
+import { html, plural, show } from '../dom.js';
 
 /** `series/file.md`, the name the API files the minutes under (its first folder is the series). */
 const sourceName = (series, file) => (series ? `${series.trim()}/${file.name}` : file.name);
@@ -17,8 +17,8 @@ async function importFiles(files, form, log) {
     }
     try {
       const { outcome, meeting } = await send('POST', `/api/meetings?source=${encodeURIComponent(source)}`, await file.text(), 'text/markdown');
-      show(line, html`<span class="badge status-done">${outcome}</span> <a href="/meetings/${meeting.id}">${source}</a>: ${meeting.date ?? 'no date'},
-        ${meeting.actionItems.length} action items, ${meeting.decisions.length} decisions${meeting.warnings.length > 0 ? `, ${meeting.warnings.length} warnings` : ''}`);
+      const counts = [plural(meeting.actionItems.length, 'action item'), plural(meeting.decisions.length, 'decision'), ...(meeting.warnings.length > 0 ? [plural(meeting.warnings.length, 'warning')] : [])];
+      show(line, html`<span class="badge status-done">${outcome}</span> <a href="/meetings/${meeting.id}">${source}</a>: ${meeting.date ?? 'no date'}, ${counts.join(', ')}`);
     } catch (error) {
       show(line, html`<span class="badge status-dropped">failed</span> ${source}: ${error.message}`);
     }

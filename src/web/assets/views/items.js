@@ -1,6 +1,6 @@
 // Open action items grouped by owner, oldest first; and one item with its whole history.
 import { getJson, send, serverStatus, token } from '../api.js';
-import { day, html, meetingHref, ownerLinks, show } from '../dom.js';
+import { day, html, meetingHref, ownerLinks, plural, show } from '../dom.js';
 
 /** Groups opened at once; the others load when opened. */
 const OPEN_GROUPS = 3;
@@ -52,7 +52,7 @@ export async function itemsView(main, url) {
         ${status.series.map((s) => html`<option value="${s.series}" ${s.series === series ? 'selected' : ''}>${s.series}</option>`)}
       </select></label>
     </form>
-    <p class="summary">${total.total} open ${total.total === 1 ? 'item' : 'items'}, ${open.length} ${open.length === 1 ? 'owner' : 'owners'}; each owner's oldest first. An item with two owners is listed under both.</p>
+    <p class="summary">${plural(total.total, 'open item')}, ${plural(open.length, 'owner')}; each owner's oldest first. An item with two owners is listed under both.</p>
     ${exportLinks({ series, status: 'open' })}
     ${open.map(
       (o, i) => html`<details class="owner-group" data-owner="${o.owner}" data-series="${series}" ${i < OPEN_GROUPS ? 'open' : ''}>
@@ -85,7 +85,7 @@ export async function itemView(main, url, id) {
     html`<p class="crumbs"><a href="/items">Open action items</a> ›</p>
     <h1>${item.text}</h1>
     <p><span class="badge status-${item.status}">${item.status}</span> ${ownerLinks(item.owners)} · ${item.series ?? 'no series'}
-      · first raised ${day(item.firstRaised)} · last mentioned ${day(item.lastMentioned)} · ${item.meetings} ${item.meetings === 1 ? 'meeting' : 'meetings'}
+      · first raised ${day(item.firstRaised)} · last mentioned ${day(item.lastMentioned)} · ${plural(item.meetings, 'meeting')}
       ${item.due ? html` · due ${item.due}` : ''}</p>
     ${status.writable
       ? html`<form class="toolbar" id="change"><label>Note <input name="note" maxlength="2000" placeholder="why (optional)"></label>

@@ -1,7 +1,7 @@
 // Search: one box with the query language, results with badges and highlighted snippets,
 // facets to narrow by type, series, year, owner and status. The URL holds the query.
 import { getJson } from '../api.js';
-import { day, html, meetingHref, ownerLinks, show, snippet } from '../dom.js';
+import { day, html, meetingHref, ownerLinks, plural, show, snippet } from '../dom.js';
 
 const PAGE = 20;
 const FACETS = [
@@ -87,7 +87,7 @@ async function drawResults(q, offset) {
   show(aside, facets(result));
   show(
     results,
-    html`<p class="summary">${result.total} ${result.total === 1 ? 'result' : 'results'}${q ? '' : ', newest first'} ${chips(result.query)}</p>
+    html`<p class="summary">${plural(result.total, 'result')}${q ? '' : ', newest first'} ${chips(result.query)}</p>
       ${result.items.map(hit)}
       ${result.total === 0 ? html`<p class="empty">Nothing matches. Try fewer words, or remove a filter.</p>` : ''}
       ${pager(q, result)}`,
