@@ -56,11 +56,13 @@ export const HOUSEKEEPING_LABEL =
 
 /**
  * An action marker at the start of an item: `AI @x:`, `AI: @x to`, `AI Itrich:`,
- * `TODO:`, `ToDo`, `ACTION:`, `Action item:`. Not `AIs`, `AI's will follow`,
- * `AI Act`-like prose (a marker must be followed by ":", "@", "(" or "Name:").
+ * `TODO:`, `ToDo`, `ACTION:`, `Action item:`, or `AI`/`TODO` straight before the task in
+ * lower case (`AI reminder mail next week`, `TODO check the docs`). Not `AIs`, `AI's will follow`,
+ * `AI Act`-like prose (a marker must be followed by ":", "@", "(", "Name:" or a lower-case
+ * word that is not a function word: `AI for this week:` is a label, not a task).
  */
 export const LEADING_ACTION =
-  /^(?:AI|TODO|ToDo|Todo|To ?[dD]o(?= ?[:(])|ACTION(?: ITEM)?|Action(?: item| point)?)(?=\s*[:@(-]|\s+[\p{Lu}][\p{L}\d-]*(?:\s+[\p{Lu}][\p{L}\d-]*)?\s*(?::|\bto\b|\bwill\b)|\s*$)/u;
+  /^(?:AI|TODO|ToDo|Todo|To ?[dD]o(?= ?[:(])|ACTION(?: ITEM)?|Action(?: item| point)?)(?=\s*[:@(-]|\s+[\p{Lu}][\p{L}\d-]*(?:\s+[\p{Lu}][\p{L}\d-]*)?\s*(?::|\bto\b|\bwill\b)|\s*$)|^(?:AI|TODO|ToDo|Todo)(?=\s+(?!(?:a|an|the|and|or|of|for|from|in|on|at|by|to|with|as|is|are|was|were|be|has|have|had|will|would|can|could|should|may|might|must|this|that|these|those|it|its)\b)\p{Ll}[^:]*$)/u;
 
 /** A marker inside a sentence: `... (AI @x)`, `(AI: POs)`, `... -> AI @x: do`, `; TODO: ...`. */
 export const INLINE_ACTION = /\((?:AI|TODO|ToDo|todo|ACTION)\b(?!['’]s)([^()]*)\)|(?:^|[\s;,>/])(?:AI|TODO|ACTION)(?=\s*:|\s+@)/u;

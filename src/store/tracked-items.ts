@@ -49,7 +49,7 @@ type MentionRow = Omit<Mention, 'owners' | 'carried'> & { owners: string; carrie
 function seriesMentions(db: DB, series: string | null): Mention[] {
   const rows = statement(
     db,
-    `SELECT a.id, m.date, m.source, a.line, a.text, a.status, a.carried, a.due,
+    `SELECT a.id, m.date, m.source, a.line, a.text, a.status, a.carried, a.due, a.agenda,
        (SELECT json_group_array(owner) FROM (SELECT owner FROM action_item_owners WHERE action_item_id = a.id ORDER BY position)) AS owners
      FROM action_items a JOIN meetings m ON m.id = a.meeting_id WHERE m.series IS ?`,
   ).all(series) as MentionRow[];

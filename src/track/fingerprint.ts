@@ -1,11 +1,11 @@
 import { HANDLE } from '../parse/vocabulary.js';
 
-/** Words that carry no meaning for telling two tasks apart. */
+/** Words that carry no meaning for telling two tasks apart: function words, markers, states, and words that only relate (re, wrt, regarding). */
 const STOPWORDS = new Set(
   (
     'a an the to of and or for in on at by with from into onto about as is are be been was were it its this that these those ' +
     'we our us you your they their he she his her them i me my will would should shall can could may might must do does did ' +
-    'ai ais todo action item items done open still obsolete dropped closed wip pending re wrt ' +
+    'ai ais todo action item items done open still obsolete dropped closed wip pending re wrt regarding concerning ' +
     'also please some any all not no yes new next last time meeting week'
   ).split(' '),
 );

@@ -20,6 +20,7 @@ describe('action markers and their owners', () => {
     ['AI @x: do it with support from @y', ['x']],
     ['Participant list stable (-> AI @garloff mail)', ['garloff']],
     ['AI: need test plan - Team Storage', ['team storage']],
+    ['AI reminder mail next week', []],
   ])('%s -> %j', (text, owners) => {
     expect(markedOwners(text)).toEqual(owners);
   });
@@ -31,6 +32,7 @@ describe('action markers and their owners', () => {
     'AI act compliance is a topic for the board',
     'the TODO list is long',
     'a generic thing that needs to be done',
+    'AI for this week:',
   ])('no marker in %j', (text) => {
     expect(markedOwners(text)).toBeNull();
   });

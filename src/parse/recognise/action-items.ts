@@ -14,6 +14,7 @@ import {
   NO_ITEMS,
   NOT_AN_ACTION,
   OPEN_WORDS,
+  HANDLE,
 } from '../vocabulary.js';
 
 /** Bullets, arrows and numbering that may stand before a marker in the text. */
@@ -172,6 +173,25 @@ function fromRow(unit: Unit, meetingDate: string | null, carried: boolean): Omit
   };
 }
 
+/** Marker words, and the replies an assignment is written as ("Yes (AI @x)", "AI: @a and @b"). */
+const NO_TASK_WORDS = /^(?:ai|todo|to|do|action|item|yes|ok|okay|sure|agreed|and|und)$/i;
+
+/**
+ * The item's text, with the text of the bullet it hangs under when it names no task of its
+ * own: "Group, ML for project board?" / "Yes (AI @garloff)" is the task "Group, ML for project
+ * board? → Yes (AI @garloff)", which is what a later review repeats. Words left after markers,
+ * handles, owners' names and replies are the task's own.
+ */
+function withContext(unit: Unit, owners: PersonId[]): string {
+  const parent = unit.parent;
+  if (!parent || parent.text === '' || labelKind(parent.text) !== null) return unit.text;
+  const own = unit.text
+    .replace(new RegExp(HANDLE.source, 'g'), ' ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '' && !NO_TASK_WORDS.test(w) && !owners.includes(w.toLowerCase()));
+  return own.length === 0 ? `${parent.text} → ${unit.text}` : unit.text;
+}
+
 /**
  * Recognise an action item in a unit: by a marker (AI, TODO, ACTION, ...) anywhere in
  * its text, or by its place: a direct item, box or row of an "Action items" or review section.
@@ -190,7 +210,7 @@ export function recogniseActionItem(unit: Unit, meetingDate: string | null): Omi
   if (marked) {
     return {
       line: unit.line,
-      text: unit.text,
+      text: withContext(unit, marked),
       owners: marked,
       status: actionStatus(unit),
       carried,
@@ -204,10 +224,11 @@ export function recogniseActionItem(unit: Unit, meetingDate: string | null): Omi
   if (!direct || NO_ITEMS.test(stripLead(unit.text)) || DONE_WORDS.test(unit.text) || OPEN_WORDS.test(unit.text)) return null;
   // Running text under an actions heading ("Next steps: we look at ...") is no item unless it names someone.
   if (unit.kind === 'line' && ownersByPlace(unit.text).length === 0) return null;
+  const owners = ownersByPlace(unit.text);
   return {
     line: unit.line,
-    text: unit.text,
-    owners: ownersByPlace(unit.text),
+    text: withContext(unit, owners),
+    owners,
     status: actionStatus(unit),
     carried,
     due: dueDate(unit.text, meetingDate),
