@@ -8,8 +8,12 @@ export interface CalendarOptions {
   baseUrl?: string;
 }
 
+// ical.js folds lines at foldLength octets and then puts a space before the rest: 74 keeps every
+// line, the space included, within the 75 octets RFC 5545 (3.1) allows.
+ICAL.foldLength = 74;
+
 /** A date as an iCalendar DATE value (no time: a due day, not an instant). */
-function day(date: string): ICAL.Time {
+function dateValue(date: string): ICAL.Time {
   return ICAL.Time.fromDateString(date);
 }
 
@@ -18,8 +22,9 @@ function todo(item: TrackedItem, stamp: ICAL.Time, baseUrl: string | undefined):
   vtodo.addPropertyWithValue('uid', `${item.id}@minutes-kb`);
   vtodo.addPropertyWithValue('dtstamp', stamp);
   vtodo.addPropertyWithValue('summary', item.text);
-  if (item.firstRaised) vtodo.addPropertyWithValue('dtstart', day(item.firstRaised));
-  vtodo.addPropertyWithValue('due', day(item.due!));
+  // DUE must come after DTSTART (RFC 5545, 3.8.2.3): an item due the day it was raised has no start.
+  if (item.firstRaised && item.firstRaised < item.due!) vtodo.addPropertyWithValue('dtstart', dateValue(item.firstRaised));
+  vtodo.addPropertyWithValue('due', dateValue(item.due!));
   vtodo.addPropertyWithValue('status', item.status === 'open' ? 'NEEDS-ACTION' : item.status === 'done' ? 'COMPLETED' : 'CANCELLED');
   const owners = item.owners.length > 0 ? item.owners.map((o) => `@${o}`).join(', ') : 'no owner';
   vtodo.addPropertyWithValue(
@@ -35,7 +40,9 @@ function todo(item: TrackedItem, stamp: ICAL.Time, baseUrl: string | undefined):
 /**
  * Action items with a due date as an iCalendar (RFC 5545) file of VTODOs, so that a calendar
  * or task app shows them on their due day. Items without a due date have no place in a calendar
- * and are left out. ical.js writes the text: escaping, CRLF line ends and 75-octet folding.
+ * and are left out; so, when no item has one, the calendar has no to-do at all (calendar apps
+ * take that as an empty calendar, though the grammar asks for one component).
+ * ical.js writes the text: escaping, CRLF line ends and 75-octet folding.
  */
 export function toCalendar(items: TrackedItem[], options: CalendarOptions = {}): string {
   const calendar = new ICAL.Component('vcalendar');

@@ -51,7 +51,7 @@ export function ownerIds(db: DB, owner: string): string[] {
   const id = normaliseName(owner);
   const person =
     statement<[string], { person_id: string }>(db, 'SELECT person_id FROM aliases WHERE alias = ?').get(id)?.person_id ??
-    statement<[string, string], { id: string }>(db, 'SELECT id FROM people WHERE id = ? OR (lower(name) = ? AND handle IS NOT NULL)').get(id, id)?.id ??
+    statement<[string, string], { id: string }>(db, 'SELECT id FROM people WHERE id = ? OR (lower(name) = ? AND handle IS NOT NULL) ORDER BY handle IS NULL LIMIT 1').get(id, id)?.id ??
     id;
   const ids = new Set([id, person]);
   const name = statement<[string], { name: string | null }>(db, 'SELECT name FROM people WHERE id = ?').get(person)?.name;

@@ -63,6 +63,11 @@ function neighbours(db: DB, meeting: { id: number; series: string | null; date: 
   return { previous: previous ?? null, next: next ?? null };
 }
 
+/** The id of the meeting imported from a source path, or null. */
+export function meetingIdBySource(db: DB, source: string): number | null {
+  return statement<[string], { id: number }>(db, 'SELECT id FROM meetings WHERE source = ?').get(source)?.id ?? null;
+}
+
 /** The markdown of one meeting as imported, or null. */
 export function meetingBody(db: DB, id: number): string | null {
   return statement<[number], { body: string }>(db, 'SELECT body FROM meetings WHERE id = ?').get(id)?.body ?? null;

@@ -133,6 +133,8 @@ export interface TrackedItemFilter extends MeetingFilter, Page {
   status?: ActionStatus | 'all';
   /** Only items not mentioned in this many days before `today`. */
   stale?: number;
+  /** Only items with a due date (for a calendar). */
+  due?: boolean;
   today?: string;
 }
 
@@ -157,6 +159,7 @@ export function listTrackedItems(db: DB, filter: TrackedItemFilter = {}): PageOf
     const ids = ownerIds(db, filter.owner);
     clauses.push({ sql: `t.id IN (SELECT item_id FROM tracked_item_owners WHERE owner IN (${ids.map(() => '?').join(', ')}))`, params: ids });
   }
+  if (filter.due) clauses.push({ sql: 't.due IS NOT NULL', params: [] });
   if (filter.stale !== undefined) {
     const today = filter.today ?? new Date().toISOString().slice(0, 10);
     const cutoff = new Date(Date.parse(today) - filter.stale * 86_400_000).toISOString().slice(0, 10);

@@ -15,10 +15,27 @@ export interface LineMark {
 }
 
 /** Elements that stand for one line (or start at it) in the rendered minutes. */
-const BLOCKS = new Set(['p', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'td', 'th']);
+const BLOCKS = new Set(['p', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre']);
 
-/** Scripts, styles, event handlers and `javascript:` links go; ids the minutes bring are prefixed so ours stay unique. */
-const schema = { ...defaultSchema, attributes: { ...defaultSchema.attributes, '*': [...(defaultSchema.attributes?.['*'] ?? []), 'dataLine'] } };
+/**
+ * Where a link of the minutes that is relative to their file should point on the page
+ * (another meeting's view), or null when it points nowhere the page knows.
+ */
+export type LinkResolver = (href: string) => string | null;
+
+/** A link or image address without a scheme and not from the site root: relative to the minutes' file. */
+const isRelative = (url: string) => !/^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(url);
+
+/**
+ * Scripts, styles, event handlers and `javascript:` links go. The only ids in the tree are the
+ * footnotes' that remark-rehype made, already prefixed `user-content-`; sanitising leaves them as
+ * they are, so that footnote links still find them, and they never clash with line anchors.
+ */
+const schema = {
+  ...defaultSchema,
+  clobberPrefix: '',
+  attributes: { ...defaultSchema.attributes, '*': [...(defaultSchema.attributes?.['*'] ?? []), 'dataLine'] },
+};
 
 /** Before sanitising, each block remembers the source line it starts on: sanitising rebuilds the tree. */
 function rememberLines() {
@@ -51,7 +68,12 @@ function anchorLines(marks: LineMark[]) {
     const anchored = new Set<number>();
     for (const block of blocks) {
       if (anchored.has(block.start)) continue; // the outermost block of a line holds its anchor (li before its p)
-      block.node.properties.id = `L${block.start}`;
+      if (block.node.properties.id) {
+        // An id the minutes need (a footnote's) stays; the line gets an anchor of its own inside.
+        block.node.children.unshift({ type: 'element', tagName: 'a', properties: { id: `L${block.start}`, className: ['line-anchor'] }, children: [] });
+      } else {
+        block.node.properties.id = `L${block.start}`;
+      }
       anchored.add(block.start);
     }
     for (const mark of marks) {
@@ -71,6 +93,26 @@ function anchorLines(marks: LineMark[]) {
   };
 }
 
+/**
+ * Links relative to the minutes' file go to the page of the meeting they name, or lose their
+ * address; relative images (a file beside the minutes that the server does not have) become
+ * their alt text.
+ */
+function relativeLinks(resolve: LinkResolver) {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName === 'a' && typeof node.properties.href === 'string' && isRelative(node.properties.href)) {
+        const target = resolve(node.properties.href);
+        if (target) node.properties.href = target;
+        else delete node.properties.href;
+      }
+      if (node.tagName === 'img' && typeof node.properties.src === 'string' && isRelative(node.properties.src) && parent && index !== undefined) {
+        parent.children[index] = { type: 'text', value: String(node.properties.alt ?? '') };
+      }
+    });
+  };
+}
+
 const base = unified()
   .use(remarkParse)
   .use(remarkGfm)
@@ -84,7 +126,7 @@ const base = unified()
  * only safe protocols, and every block is anchored by its source line (`#L42`), so a search
  * result or an action item opens the meeting at its line.
  */
-export function renderMeeting(markdown: string, marks: LineMark[] = []): string {
-  const processor = base().use(anchorLines, marks).use(rehypeStringify);
+export function renderMeeting(markdown: string, marks: LineMark[] = [], resolve: LinkResolver = () => null): string {
+  const processor = base().use(anchorLines, marks).use(relativeLinks, resolve).use(rehypeStringify);
   return String(processor.processSync(markdown));
 }

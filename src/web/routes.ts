@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, extname, join, relative } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The page lives in src/web (no build step): plain HTML, CSS and JavaScript modules. */
@@ -10,11 +10,11 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8',
 /** Every asset, read once at start: a handful of small files, served from memory by exact name. */
 function readAssets(dir: string): Map<string, { type: string; body: string }> {
   const assets = new Map<string, { type: string; body: string }>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const type = TYPES[extname(entry.name)];
-    if (!entry.isFile() || !type) continue;
-    const path = join(entry.parentPath, entry.name);
-    assets.set(relative(dir, path).split('\\').join('/'), { type, body: readFileSync(path, 'utf8') });
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const type = TYPES[extname(name)];
+    const path = join(dir, name);
+    if (!type || !statSync(path).isFile()) continue;
+    assets.set(name.split(sep).join('/'), { type, body: readFileSync(path, 'utf8') });
   }
   return assets;
 }
@@ -31,7 +31,12 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
   const assets = readAssets(join(webDir, 'assets'));
   for (const path of PAGES) {
     app.get(path, { schema: { hide: true } }, async (_request, reply) =>
-      reply.type('text/html; charset=utf-8').header('content-security-policy', POLICY).header('cache-control', 'no-cache').send(page),
+      reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', POLICY)
+        .header('referrer-policy', 'no-referrer') // images in minutes load from elsewhere: they learn nothing of the page
+        .header('cache-control', 'no-cache')
+        .send(page),
     );
   }
   app.get<{ Params: { '*': string } }>('/assets/*', { schema: { hide: true } }, async (request, reply) => {

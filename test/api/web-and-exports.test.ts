@@ -18,7 +18,10 @@ beforeAll(async () => {
   importPaths(db, [join(ROOT, 'minutes')]);
   app = await buildServer({ db, token: TOKEN });
   // An item whose text needs quoting in CSV and escaping in iCalendar, with a due date.
-  const markdown = '# Tricky 2024-10-01\n\n- AI @quinn: check "quotes", commas; semicolons\\\n  and a second line, by 2024-10-15\n';
+  const markdown =
+    '# Tricky 2024-10-01\n\n- AI @quinn: check "quotes", commas; semicolons\\\n  and a second line, by 2024-10-15\n' +
+    '- AI @quinn: prüfe die Übergänge für Größen über fünfundsiebzig Oktette hinaus, aüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaü, by 2024-10-16\n' +
+    '- =HYPERLINK("http://evil.example") => AI @quinn: look into it\n';
   const post = await app.inject({ method: 'POST', url: '/api/meetings?source=tricky/20241001.md', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/markdown' }, payload: markdown });
   expect(post.statusCode).toBe(201);
 });
@@ -42,7 +45,8 @@ describe('CSV exports', () => {
       const items = (await json(`/api/action-items?${filters}${filters.includes('limit') ? '' : '&limit=1000'}`)).items;
       const rows = csvRows(response.body);
       expect(items.length).toBeGreaterThan(0);
-      expect(rows.map((r) => [r.id, r.text, r.owners, r.status, r.source, Number(r.line)])).toEqual(
+      // (a text a spreadsheet would run as a formula starts with an apostrophe: see below)
+      expect(rows.map((r) => [r.id, r.text.replace(/^'(?=[=+\-@])/, ''), r.owners, r.status, r.source, Number(r.line)])).toEqual(
         items.map((a: { id: string; text: string; owners: string[]; status: string; source: string; line: number }) => [a.id, a.text, a.owners.join('; '), a.status, a.source, a.line]),
       );
     },
@@ -60,6 +64,16 @@ describe('CSV exports', () => {
     const [row] = csvRows((await get('/api/action-items.csv?owner=quinn')).body);
     expect(row!.text).toBe(item.text);
     expect(row!.due).toBe('2024-10-15');
+  });
+
+  it('keeps cells a spreadsheet would run as formulas inert', async () => {
+    const item = (await json('/api/action-items?owner=quinn')).items.find((a: { text: string }) => a.text.includes('HYPERLINK'));
+    expect(item.text).toMatch(/^=HYPERLINK/);
+    const rows = csvRows((await get('/api/action-items.csv?owner=quinn')).body);
+    expect(rows.find((r) => r.id === item.id)!.text).toBe(`'${item.text}`);
+    expect(toCsv([{ t: '=1+1' }, { t: '-> TODO' }, { t: '@fkr to do' }, { t: 'plain' }], [{ header: 't', value: (r) => r.t }])).toBe(
+      "t\r\n'=1+1\r\n'-> TODO\r\n'@fkr to do\r\nplain\r\n",
+    );
   });
 
   it('/api/decisions.csv has the rows of /api/decisions, with the same filters', async () => {
@@ -90,6 +104,7 @@ describe('iCalendar export', () => {
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line), line).toBeLessThanOrEqual(75);
+    expect(text.split('\r\n').some((l) => l.startsWith(' ') && /[^\x00-\x7f]/.test(l))).toBe(true); // the long line with umlauts was folded
     const calendar = new ICAL.Component(ICAL.parse(text));
     expect(calendar.name).toBe('vcalendar');
     expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
@@ -103,7 +118,13 @@ describe('iCalendar export', () => {
       expect(String(todo.getFirstPropertyValue('due'))).toBe(due[i].due);
       expect(todo.getFirstPropertyValue('summary')).toBe(due[i].text);
       expect(todo.getFirstPropertyValue('status')).toBe('NEEDS-ACTION');
+      // DUE must come after DTSTART: an item due on the day it was raised has no start.
+      const start = todo.getFirstPropertyValue('dtstart');
+      if (start) expect(String(start) < due[i].due).toBe(true);
+      else expect(due[i].firstRaised >= due[i].due).toBe(true);
     }
+    // limit counts to-dos, not items without a due date left out after paging
+    expect(new ICAL.Component(ICAL.parse((await get('/api/action-items.ics?limit=2')).body)).getAllSubcomponents('vtodo')).toHaveLength(2);
   });
 });
 
@@ -115,6 +136,7 @@ describe('what the page needs', () => {
     expect(response.headers['content-type']).toMatch(/^text\/html/);
     for (const a of record.actionItems) expect(response.body).toContain(`id="L${a.line}"`);
     expect(response.body).toMatch(/class="mark mark-decision"/);
+    expect(response.headers['content-security-policy']).toBe("default-src 'none'");
     expect((await get('/api/meetings/999999/html')).statusCode).toBe(404);
     expect((await get('/api/meetings/abc/html')).statusCode).toBe(400);
   });
@@ -138,6 +160,17 @@ describe('what the page needs', () => {
       const meeting = await json(`/api/meetings/${d.meetingId}`);
       expect(meeting.participants.map((p: { id: string }) => p.id)).toContain('fritz');
     }
+  });
+
+  it('finds a person by full name even where some minutes list the name without the handle', async () => {
+    const markdown = '# Ops 2024-10-02\n\n## Participants\n\n- Dora Lind\n- @emil\n\n## Notes\n\n- Decision: the ops room moves to the second floor\n';
+    const post = await app.inject({ method: 'POST', url: '/api/meetings?source=ops/20241002.md', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/markdown' }, payload: markdown });
+    expect(post.statusCode).toBe(201);
+    const byName = (await json('/api/decisions?attendee=Dora%20Lind&limit=1000')).items.map((d: { text: string }) => d.text);
+    const byHandle = (await json('/api/decisions?attendee=dora&limit=1000')).items.map((d: { text: string }) => d.text);
+    expect(byName).toContain('Decision: the ops room moves to the second floor');
+    expect(byName).toEqual(byHandle);
+    expect(byName.length).toBeGreaterThan(1);
   });
 
   it('says whether writes are enabled, and which series there are', async () => {

@@ -37,6 +37,14 @@ async function open(path: string, width = 1280, height = 900): Promise<Page> {
 describe.skipIf(!HAS_CHROMIUM)('the web page in a real browser', () => {
   beforeAll(async () => {
     kb = tempKnowledgeBase();
+    // Minutes as wide as real ones get: a many-column table, a long link, a long code line.
+    mkdirSync(join(kb.minutes, 'wide'));
+    const cells = Array.from({ length: 14 }, (_, i) => `column number ${i}`);
+    writeFileSync(
+      join(kb.minutes, 'wide', '20241001.md'),
+      ['# Wide 2024-10-01', '', `| ${cells.join(' | ')} |`, `|${cells.map(() => '---').join('|')}|`, `| ${cells.join(' | ')} |`, '',
+        `- AI @wide: read https://example.org/${'a-very-long-path-segment/'.repeat(8)}`, '', '```', 'x'.repeat(300), '```', ''].join('\n'),
+    );
     importPaths(kb.db, [kb.minutes]);
     app = await buildServer({ db: kb.db, token: TOKEN });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -102,6 +110,15 @@ describe.skipIf(!HAS_CHROMIUM)('the web page in a real browser', () => {
     const neighbours = await page.$$eval('.neighbours a', (as) => as.map((a) => a.getAttribute('rel')));
     expect(neighbours.length).toBeGreaterThan(0);
     await page.screenshot({ path: join(shots, 'meeting.png') });
+
+    // A jump to another line moves within the meeting: no new request, the new line marked.
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    const jump = page.locator('ul.marks a[href^="#L"]').last();
+    const to = (await jump.getAttribute('href'))!;
+    await jump.click();
+    await page.waitForFunction((hash) => document.querySelector('.minutes .target')?.id === hash.slice(1) || document.querySelector('.minutes .target a.line-anchor')?.id === hash.slice(1), to);
+    expect(requests).toEqual([]);
     await page.close();
   }, 30_000);
 
@@ -136,9 +153,24 @@ describe.skipIf(!HAS_CHROMIUM)('the web page in a real browser', () => {
     await page.close();
   }, 30_000);
 
+  it('changes an item only by its buttons: Enter in the note does not close it', async () => {
+    const [item] = (await (await fetch(`${base}/api/action-items?owner=emil&status=open`)).json()).items;
+    const page = await open(`/items/${item.id}`);
+    await page.fill('input[name=note]', 'just a note');
+    await page.press('input[name=note]', 'Enter');
+    await page.waitForTimeout(300);
+    expect((await (await fetch(`${base}/api/action-items/${item.id}`)).json()).status).toBe('open');
+    page.once('dialog', (dialog) => dialog.accept(TOKEN));
+    await page.click('button:text-is("Close")');
+    await page.waitForSelector('button:text-is("Reopen")');
+    const closed = await (await fetch(`${base}/api/action-items/${item.id}`)).json();
+    expect(closed).toMatchObject({ status: 'done', changes: [{ status: 'done', note: 'just a note' }] });
+    await page.close();
+  }, 30_000);
+
   it('shows the decision log of a series as a timeline', async () => {
     const page = await open('/decisions');
-    await page.selectOption('#series', 'demo-weekly');
+    await page.selectOption('.series-picker select', 'demo-weekly');
     await page.waitForURL(/series=demo-weekly/);
     await page.waitForSelector('h1:has-text("of demo-weekly")');
     const dates = await page.$$eval('ol.timeline > li h2 a', (as) => as.map((a) => a.textContent));
@@ -172,7 +204,8 @@ describe.skipIf(!HAS_CHROMIUM)('the web page in a real browser', () => {
   }, 30_000);
 
   it('fits a phone screen without sideways scrolling', async () => {
-    for (const path of ['/?q=keycloak', '/items', '/decisions', '/meetings/1']) {
+    const wide = (await (await fetch(`${base}/api/meetings?series=wide`)).json()).items[0].id;
+    for (const path of ['/?q=keycloak', '/items', '/decisions', '/meetings/1', `/meetings/${wide}`]) {
       const page = await open(path, 390, 844);
       await page.waitForSelector('main :is(.hit, .owner-group, .timeline, .minutes)');
       await page.waitForLoadState('networkidle');

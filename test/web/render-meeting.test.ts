@@ -50,6 +50,29 @@ describe('the meeting view renders minutes as safe HTML anchored by line', () =>
     expect(html).toMatch(/<p id="L9" class="mark mark-decision"><a id="L10" class="line-anchor"><\/a>Some text/);
   });
 
+  it('sends links to other minutes to their meeting view, drops other relative addresses, and keeps footnotes working', () => {
+    const markdown = [
+      '# Meeting',
+      '',
+      'See [the special](20230704-special.md#votes), [nowhere](notes/missing.md), [site](https://example.org/x.md) and ![chart](./chart.png).',
+      '',
+      'A claim.[^1]',
+      '',
+      '[^1]: The source.',
+    ].join('\n');
+    const html = renderMeeting(markdown, [], (href) => (href.startsWith('20230704-special.md') ? '/meetings/7' : null));
+    expect(html).toContain('<a href="/meetings/7">the special</a>');
+    expect(html).toContain('<a>nowhere</a>');
+    expect(html).toContain('href="https://example.org/x.md"');
+    expect(html).not.toContain('chart.png');
+    expect(html).toContain('chart');
+    // The footnote reference points at the footnote, whose id survives beside the line anchor.
+    const ref = /<a href="#(user-content-fn-1)"/.exec(html)?.[1];
+    expect(ref).toBeTruthy();
+    expect(html).toContain(`id="${ref}"`);
+    expect(html).toMatch(/<li id="user-content-fn-1"><a id="L7" class="line-anchor"><\/a>/);
+  });
+
   it.skipIf(!HAS_CORPUS)('gives every action item and decision of real minutes exactly one anchor, and no unsafe markup', () => {
     const files = findMarkdownFiles([CORPUS]).filter((_, i) => i % 5 === 0); // a fixed fifth of the corpus keeps the test quick
     expect(files.length).toBeGreaterThan(150);

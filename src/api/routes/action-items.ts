@@ -62,7 +62,7 @@ export const actionItemRoutes: FastifyPluginAsync<{ db: DB; token?: string }> = 
       },
     },
     async (request, reply) => {
-      const rows = listTrackedItems(db, { ...request.query, limit: request.query.limit ?? -1 }).items;
+      const rows = listTrackedItems(db, { ...request.query, due: true, limit: request.query.limit ?? -1 }).items;
       const calendar = toCalendar(rows, { baseUrl: `${request.protocol}://${request.host}` });
       return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="action-items.ics"').send(calendar);
     },

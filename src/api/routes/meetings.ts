@@ -3,11 +3,27 @@ import { importText } from '../../import/import-files.js';
 import { seriesOfSource, sourceNameProblem } from '../../import/source-name.js';
 import type { DB } from '../../store/database.js';
 import type { MeetingFilter, Page } from '../../store/filters.js';
-import { getMeeting, listMeetings, meetingBody } from '../../store/meetings.js';
+import { getMeeting, listMeetings, meetingBody, meetingIdBySource, type StoredMeeting } from '../../store/meetings.js';
 import { relinkSeries } from '../../store/tracked-items.js';
 import { errorResponses, errorSchema, fileResponse, listQuery, meetingSummarySchema, pageOf, storedMeetingSchema } from '../schemas.js';
-import { renderMeeting } from '../../web/render-meeting.js';
+import { posix } from 'node:path';
+import { renderMeeting, type LinkResolver } from '../../web/render-meeting.js';
 import { requireWriteToken } from '../write-access.js';
+
+/** A link in the minutes to another file of minutes ("20230704-special.md#votes") opens that meeting's view, if it was imported. */
+function linksBeside(db: DB, meeting: StoredMeeting): LinkResolver {
+  return (href) => {
+    const [path = '', hash = ''] = href.split('#', 2);
+    let file: string;
+    try {
+      file = posix.join(posix.dirname(meeting.source), decodeURIComponent(path.split('?')[0]!));
+    } catch {
+      return null;
+    }
+    const id = path === '' ? meeting.id : meetingIdBySource(db, file);
+    return id === null ? null : `/meetings/${id}${/^L\d+$/.test(hash) ? `#${hash}` : ''}`;
+  };
+}
 
 const meetingId = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] } as const;
 
@@ -58,7 +74,11 @@ export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string }> = asy
         ...meeting.actionItems.map((a) => ({ line: a.line, kind: 'action' as const })),
         ...meeting.decisions.map((d) => ({ line: d.line, kind: 'decision' as const })),
       ];
-      return reply.type('text/html; charset=utf-8').send(renderMeeting(body, marks));
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', "default-src 'none'") // a fragment for the page, never a page of its own
+        .header('x-content-type-options', 'nosniff')
+        .send(renderMeeting(body, marks, linksBeside(db, meeting)));
     },
   );
 

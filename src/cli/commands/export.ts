@@ -39,9 +39,8 @@ interface Export {
 function exportOf(db: DB, o: ExportOptions): Export {
   const where = { series: o.series, from: o.from, to: o.to, limit: -1 };
   if (o.type === 'action-items') {
-    const items = listTrackedItems(db, { ...where, owner: o.owner, status: o.status }).items;
     // A calendar holds only what has a day to be shown on.
-    const rows = o.format === 'ics' && !o.json ? items.filter((a) => a.due) : items;
+    const rows = listTrackedItems(db, { ...where, owner: o.owner, status: o.status, due: o.format === 'ics' && !o.json }).items;
     return { rows, noun: 'action item', csv: () => toCsv(rows, actionItemColumns), ics: () => toCalendar(rows) };
   }
   if (o.type === 'decisions') {
@@ -59,7 +58,7 @@ export function exportCommand(): Command {
     .addOption(new Option('--format <format>', 'file format; ics holds action items with a due date').choices(['json', 'csv', 'ics']).default('json'))
     .option('--json', 'the same as --format json')
     .option('--owner <owner>', 'action items of this owner (handle or any known name)')
-    .addOption(new Option('--status <status>', 'action items with this status').choices(['open', 'done', 'dropped', 'all']).default('all'))
+    .addOption(new Option('--status <status>', 'action items with this status (as the API: open unless told)').choices(['open', 'done', 'dropped', 'all']).default('open'))
     .option('--attendee <person>', 'decisions of meetings this person attended')
     .addOption(seriesOption())
     .addOption(fromOption())

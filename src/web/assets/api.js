@@ -1,18 +1,27 @@
 // The JSON API, as the page uses it. Errors come back as { error, message }.
 
+/** The answer's JSON, or an error with the server's message (or the status, for a proxy's HTML page). */
+async function answer(response) {
+  const isJson = (response.headers.get('content-type') ?? '').includes('json');
+  const body = isJson ? await response.json() : null;
+  if (!response.ok) throw Object.assign(new Error(body?.message ?? `${response.status} ${response.statusText}`), { status: response.status });
+  return body;
+}
+
+const withQuery = (path, params) => {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '')).toString();
+  return query ? `${path}?${query}` : path;
+};
+
 /** GET a JSON route with query parameters (empty ones left out). */
 export async function getJson(path, params = {}) {
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
-  const response = await fetch(query.size > 0 ? `${path}?${query}` : path);
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.message ?? `${response.status} ${response.statusText}`);
-  return body;
+  return answer(await fetch(withQuery(path, params)));
 }
 
 /** GET a route that answers text (the rendered minutes). */
 export async function getText(path) {
   const response = await fetch(path);
-  if (!response.ok) throw new Error((await response.json()).message ?? response.statusText);
+  if (!response.ok) await answer(response);
   return response.text();
 }
 
@@ -20,20 +29,24 @@ export async function getText(path) {
 export const token = {
   get: () => sessionStorage.getItem('minutes-token') ?? '',
   set: (value) => sessionStorage.setItem('minutes-token', value),
+  forget: () => sessionStorage.removeItem('minutes-token'),
 };
 
-/** A write (POST, PATCH) with the bearer token. */
+/** A write (POST, PATCH) with the bearer token; a refused token is forgotten, to be asked again. */
 export async function send(method, path, body, contentType) {
-  const response = await fetch(path, {
-    method,
-    headers: { 'content-type': contentType, authorization: `Bearer ${token.get()}` },
-    body,
-  });
-  const answer = await response.json();
-  if (!response.ok) throw new Error(answer.message ?? response.statusText);
-  return answer;
+  const response = await fetch(path, { method, headers: { 'content-type': contentType, authorization: `Bearer ${token.get()}` }, body });
+  if (response.status === 401) token.forget();
+  return answer(response);
 }
 
-let status;
-/** Whether writes are enabled and which series exist; asked once per page load. */
-export const serverStatus = () => (status ??= getJson('/api/status'));
+let status = null;
+/** Whether writes are enabled and which series exist; asked once, again after a failure or an import. */
+export function serverStatus({ fresh = false } = {}) {
+  if (fresh || !status) {
+    status = getJson('/api/status');
+    status.catch(() => (status = null));
+  }
+  return status;
+}
+
+export { withQuery };

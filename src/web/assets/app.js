@@ -1,54 +1,75 @@
-// The page: one small router over views, each a module that draws into <main>.
+// The page: one small router over views, each a module that draws into its own part of <main>.
 // Links inside the page are followed without reloading; the URL always says what is shown,
 // so any view (a search, a meeting at a line, a person) can be shared.
 import { show, html } from './dom.js';
 import { serverStatus } from './api.js';
+import { navigate, setRenderer } from './router.js';
 import { searchView } from './views/search.js';
 import { itemsView, itemView } from './views/items.js';
 import { personView } from './views/person.js';
-import { meetingView } from './views/meeting.js';
+import { meetingView, goToLine } from './views/meeting.js';
 import { decisionsView } from './views/decisions.js';
 import { importView } from './views/import.js';
 
+/** Path pattern, view, and the header section it belongs to. */
 const routes = [
   [/^\/$/, searchView, 'search'],
   [/^\/items$/, itemsView, 'items'],
   [/^\/items\/(ai-[0-9a-f]+(?:-\d+)?)$/, itemView, 'items'],
   [/^\/people\/([^/]+)$/, personView, 'items'],
-  [/^\/meetings\/(\d+)$/, meetingView, 'decisions'],
+  [/^\/meetings\/(\d+)$/, meetingView, null],
   [/^\/decisions$/, decisionsView, 'decisions'],
   [/^\/import$/, importView, 'import'],
 ];
 
 const main = document.querySelector('main');
+/** Path and query of the view on screen: a change of the hash alone only moves within it. */
+let drawn = null;
+
+function decode(part) {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new Error(`the address has a malformed part: ${part}`);
+  }
+}
 
 async function render() {
   const url = new URL(location.href);
-  const [, view, section, match] = routes.map(([pattern, v, s]) => [pattern, v, s, pattern.exec(url.pathname)]).find(([, , , m]) => m) ?? [];
+  drawn = url.pathname + url.search;
+  const [view, section, match] = routes.map(([pattern, v, s]) => [v, s, pattern.exec(url.pathname)]).find(([, , m]) => m) ?? [];
   for (const link of document.querySelectorAll('header nav a[data-section]')) {
-    link.toggleAttribute('aria-current', link.dataset.section === section);
+    if (link.dataset.section === section) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
   }
-  if (!view) return show(main, html`<h1>Not found</h1><p>No page at ${url.pathname}. <a href="/">Search</a></p>`);
+  // Each view draws into a part of its own: when the user moves on before a slow view is done,
+  // the old view finishes into a detached part and cannot overwrite the new one.
+  const part = document.createElement('div');
+  part.innerHTML = '<p class="muted">Loading…</p>';
+  main.replaceChildren(part);
   try {
-    await view(main, url, ...match.slice(1).map(decodeURIComponent));
+    if (!view) throw new Error(`No page at ${url.pathname}.`);
+    await view(part, url, ...match.slice(1).map(decode));
   } catch (error) {
-    show(main, html`<p class="error" role="alert">${error.message}</p>`);
+    if (part.isConnected) show(part, html`<p class="error" role="alert">${error.message} <a href="/">Search</a></p>`);
+  }
+  if (!part.isConnected) return;
+  if (url.hash) goToLine();
+  else if (document.readyState === 'complete') {
+    // A new view starts at its top, and a screen reader hears its heading.
+    window.scrollTo(0, 0);
+    part.querySelector('h1')?.setAttribute('tabindex', '-1');
+    part.querySelector('h1')?.focus({ preventScroll: true });
   }
 }
-
-/** Follow a link inside the page without reloading it. */
-export function navigate(href, { replace = false } = {}) {
-  if (replace) history.replaceState(null, '', href);
-  else history.pushState(null, '', href);
-  return render();
-}
+setRenderer(render);
 
 document.addEventListener('click', (event) => {
   const link = event.target.closest('a[href]');
   if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || link.target || link.hasAttribute('download')) return;
   const url = new URL(link.href);
   if (url.origin !== location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/docs')) return;
-  if (url.pathname === location.pathname && url.search === location.search && url.hash) return; // an anchor on this page
+  if (url.pathname + url.search === drawn && url.hash) return; // an anchor on this page: the browser moves, hashchange marks it
   event.preventDefault();
   navigate(url.pathname + url.search + url.hash);
 });
@@ -62,9 +83,15 @@ document.addEventListener('keydown', async (event) => {
   document.getElementById('q')?.focus();
 });
 
-window.addEventListener('popstate', render);
+window.addEventListener('popstate', () => {
+  if (location.pathname + location.search !== drawn) render();
+});
+window.addEventListener('hashchange', goToLine);
 
-serverStatus().then((status) => {
-  if (status.writable) document.querySelector('header nav a[data-section="import"]').hidden = false;
-}, () => {});
+serverStatus().then(
+  (status) => {
+    if (status.writable) document.querySelector('header nav a[data-section="import"]').hidden = false;
+  },
+  () => {},
+);
 render();

@@ -1,6 +1,7 @@
 // The decision log of a series: a timeline of decisions, newest meeting first.
 import { getJson, serverStatus } from '../api.js';
 import { day, html, meetingHref, plural, show } from '../dom.js';
+import { onSeriesChange, seriesPicker } from './series-picker.js';
 
 const PAGE = 200;
 
@@ -25,12 +26,7 @@ export async function decisionsView(main, url) {
   show(
     main,
     html`<h1>Decision log${series ? html` of ${series}` : ''}</h1>
-    <form class="toolbar" action="/decisions">
-      <label>Series <select name="series" id="series">
-        <option value="">all series</option>
-        ${status.series.map((s) => html`<option value="${s.series}" ${s.series === series ? 'selected' : ''}>${s.series} (${s.meetings})</option>`)}
-      </select></label>
-    </form>
+    ${seriesPicker(status.series, series, { counts: true })}
     <p class="summary">${plural(page.total, 'decision')}, newest first. <span class="exports">Export: <a href="${csv}" download>CSV</a></span></p>
     <ol class="timeline">${byMeeting(page.items).map(
       (g) => html`<li><h2><a href="/meetings/${g.meetingId}">${day(g.date)}</a> <span class="muted small">${series ? '' : g.series ?? ''} ${g.source}</span></h2>
@@ -39,8 +35,5 @@ export async function decisionsView(main, url) {
     <nav class="pager">${offset > 0 ? html`<a href="${more(Math.max(0, offset - PAGE))}">← newer</a>` : ''}
       ${offset + page.items.length < page.total ? html`<a href="${more(offset + PAGE)}">older →</a>` : ''}</nav>`,
   );
-  main.querySelector('#series').addEventListener('change', (event) => {
-    const value = event.target.value;
-    import('../app.js').then(({ navigate }) => navigate(value ? `/decisions?series=${encodeURIComponent(value)}` : '/decisions'));
-  });
+  onSeriesChange(main, '/decisions');
 }

@@ -19,6 +19,7 @@ async function importFiles(files, form, log) {
       const { outcome, meeting } = await send('POST', `/api/meetings?source=${encodeURIComponent(source)}`, await file.text(), 'text/markdown');
       const counts = [plural(meeting.actionItems.length, 'action item'), plural(meeting.decisions.length, 'decision'), ...(meeting.warnings.length > 0 ? [plural(meeting.warnings.length, 'warning')] : [])];
       show(line, html`<span class="badge status-done">${outcome}</span> <a href="/meetings/${meeting.id}">${source}</a>: ${meeting.date ?? 'no date'}, ${counts.join(', ')}`);
+      serverStatus({ fresh: true }); // a new series shows in the pickers
     } catch (error) {
       show(line, html`<span class="badge status-dropped">failed</span> ${source}: ${error.message}`);
     }
@@ -39,7 +40,8 @@ export async function importView(main) {
       <label>Write token <input name="token" type="password" autocomplete="off" value="${token.get()}" required></label>
       <label>Series <input name="series" list="series-list" placeholder="e.g. ${status.series[0]?.series ?? 'team-weekly'}"></label>
       <datalist id="series-list">${status.series.map((s) => html`<option value="${s.series}">`)}</datalist>
-      <div id="drop" class="drop" tabindex="0">Drop <strong>.md</strong> files here, or <label class="link">choose files<input id="files" type="file" accept=".md,text/markdown" multiple hidden></label>.
+      <div id="drop" class="drop">Drop <strong>.md</strong> files here, or choose them:
+        <input id="files" type="file" accept=".md,text/markdown" multiple aria-label="Minutes files to import">
         <div class="muted small">A file imported before under the same name is replaced; an unchanged one is left as it is.</div></div>
     </form>
     <ul id="log" class="log" aria-live="polite"></ul>`,

@@ -1,6 +1,7 @@
 // Open action items grouped by owner, oldest first; and one item with its whole history.
-import { getJson, send, serverStatus, token } from '../api.js';
+import { getJson, send, serverStatus, token, withQuery } from '../api.js';
 import { day, html, meetingHref, ownerLinks, plural, show } from '../dom.js';
+import { onSeriesChange, seriesPicker } from './series-picker.js';
 
 /** Groups opened at once; the others load when opened. */
 const OPEN_GROUPS = 3;
@@ -24,17 +25,21 @@ export function itemTable(items) {
 
 /** Exports of the items a view shows. */
 export function exportLinks(params) {
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v));
-  const suffix = query.size > 0 ? `?${query}` : '';
-  return html`<p class="exports">Export: <a href="/api/action-items.csv${suffix}" download>CSV</a> · <a href="/api/action-items.ics${suffix}" download>calendar (.ics, items with a due date)</a></p>`;
+  return html`<p class="exports">Export: <a href="${withQuery('/api/action-items.csv', params)}" download>CSV</a> · <a href="${withQuery('/api/action-items.ics', params)}" download>calendar (.ics, items with a due date)</a></p>`;
 }
 
+/** Load a group's items the first time it is opened; after a failure, opening it again retries. */
 async function fillGroup(details) {
   if (details.dataset.loaded) return;
   details.dataset.loaded = 'yes';
   const body = details.querySelector('.group-body');
-  const page = await getJson('/api/action-items', { owner: details.dataset.owner, series: details.dataset.series, status: 'open', limit: 1000 });
-  show(body, itemTable(page.items));
+  try {
+    const page = await getJson('/api/action-items', { owner: details.dataset.owner, series: details.dataset.series, status: 'open', limit: 1000 });
+    show(body, itemTable(page.items));
+  } catch (error) {
+    delete details.dataset.loaded;
+    show(body, html`<p class="error" role="alert">${error.message}</p>`);
+  }
 }
 
 export async function itemsView(main, url) {
@@ -46,12 +51,7 @@ export async function itemsView(main, url) {
   show(
     main,
     html`<h1>Open action items</h1>
-    <form class="toolbar" action="/items">
-      <label>Series <select name="series" id="series">
-        <option value="">all series</option>
-        ${status.series.map((s) => html`<option value="${s.series}" ${s.series === series ? 'selected' : ''}>${s.series}</option>`)}
-      </select></label>
-    </form>
+    ${seriesPicker(status.series, series)}
     <p class="summary">${plural(total.total, 'open item')}, ${plural(open.length, 'owner')}; each owner's oldest first. An item with two owners is listed under both.</p>
     ${exportLinks({ series, status: 'open' })}
     ${open.map(
@@ -61,10 +61,7 @@ export async function itemsView(main, url) {
         <div class="group-body"><p class="muted">Loading…</p></div></details>`,
     )}`,
   );
-  main.querySelector('#series').addEventListener('change', (event) => {
-    const value = event.target.value;
-    import('../app.js').then(({ navigate }) => navigate(value ? `/items?series=${encodeURIComponent(value)}` : '/items'));
-  });
+  onSeriesChange(main, '/items');
   const groups = [...main.querySelectorAll('details.owner-group')];
   for (const details of groups) details.addEventListener('toggle', () => details.open && fillGroup(details));
   await Promise.all(groups.filter((d) => d.open).map(fillGroup));
@@ -89,21 +86,25 @@ export async function itemView(main, url, id) {
       ${item.due ? html` · due ${item.due}` : ''}</p>
     ${status.writable
       ? html`<form class="toolbar" id="change"><label>Note <input name="note" maxlength="2000" placeholder="why (optional)"></label>
-          ${item.status === 'open' ? html`<button name="status" value="done">Close</button> <button name="status" value="dropped">Drop</button>` : html`<button name="status" value="open">Reopen</button>`}
+          ${item.status === 'open' ? html`<button type="button" value="done">Close</button> <button type="button" value="dropped">Drop</button>` : html`<button type="button" value="open">Reopen</button>`}
           <span id="change-result" role="status"></span></form>`
       : ''}
     <h2>History</h2>${history(item)}
     ${item.changes.length > 0 ? html`<h2>Changed by hand</h2><ul>${item.changes.map((c) => html`<li>${c.changedAt.slice(0, 16).replace('T', ' ')}: ${c.status}${c.note ? html` – ${c.note}` : ''}</li>`)}</ul>` : ''}`,
   );
-  main.querySelector('#change')?.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (!token.get()) token.set(prompt('Write token (MINUTES_TOKEN of the server):') ?? '');
-    const note = event.target.elements.note.value;
-    try {
-      await send('PATCH', `/api/action-items/${id}`, JSON.stringify({ status: event.submitter.value, ...(note ? { note } : {}) }), 'application/json');
-      await itemView(main, url, id);
-    } catch (error) {
-      main.querySelector('#change-result').textContent = error.message;
-    }
-  });
+  const form = main.querySelector('#change');
+  // A status changes only by its button: Enter in the note must not close the item.
+  form?.addEventListener('submit', (event) => event.preventDefault());
+  for (const button of form?.querySelectorAll('button') ?? []) {
+    button.addEventListener('click', async () => {
+      if (!token.get()) token.set(prompt('Write token (MINUTES_TOKEN of the server):') ?? '');
+      const note = form.elements.note.value;
+      try {
+        await send('PATCH', `/api/action-items/${id}`, JSON.stringify({ status: button.value, ...(note ? { note } : {}) }), 'application/json');
+        await itemView(main, url, id);
+      } catch (error) {
+        form.querySelector('#change-result').textContent = error.message;
+      }
+    });
+  }
 }

@@ -3,8 +3,8 @@
 import { getJson, getText } from '../api.js';
 import { day, html, ownerLinks, Safe, show } from '../dom.js';
 
-/** Bring the line the URL names into view and mark it, after the minutes are drawn. */
-function goToLine() {
+/** Bring the line the URL names into view and mark it, after the minutes are drawn (and when the hash changes). */
+export function goToLine() {
   document.querySelector('.minutes .target')?.classList.remove('target');
   const target = location.hash && document.getElementById(location.hash.slice(1));
   if (!target) return;
@@ -34,6 +34,4 @@ export async function meetingView(main, url, id) {
       <article class="minutes">${new Safe(minutes)}</article>
     </div>`,
   );
-  window.onhashchange = goToLine;
-  goToLine();
 }

@@ -73,21 +73,22 @@ function pager(q, result) {
     ${offset + items.length < total ? html`<a href="${href(q, offset + limit)}">next →</a>` : ''}</nav>`;
 }
 
-async function drawResults(q, offset) {
-  const results = document.getElementById('results');
-  const aside = document.getElementById('facets');
+async function drawResults(part, q, offset) {
+  const box = part.querySelector('#q');
+  const results = part.querySelector('#results');
+  const stale = () => !box.isConnected || box.value.trim() !== q.trim(); // the user moved on, or a newer query is on its way
   let result;
   try {
     result = await getJson('/api/search', { q, offset, limit: PAGE });
   } catch (error) {
-    show(results, html`<p class="error" role="alert">${error.message}</p>`);
+    if (!stale()) show(results, html`<p class="error" role="alert">${error.message}</p>`);
     return;
   }
-  if (document.getElementById('q')?.value.trim() !== q.trim()) return; // a newer query is on its way
-  show(aside, facets(result));
+  if (stale()) return;
+  show(part.querySelector('#facets'), facets(result));
   show(
     results,
-    html`<p class="summary">${plural(result.total, 'result')}${q ? '' : ', newest first'} ${chips(result.query)}</p>
+    html`<p class="summary" aria-live="polite">${plural(result.total, 'result')}${q ? '' : ', newest first'} ${chips(result.query)}</p>
       ${result.items.map(hit)}
       ${result.total === 0 ? html`<p class="empty">Nothing matches. Try fewer words, or remove a filter.</p>` : ''}
       ${pager(q, result)}`,
@@ -105,22 +106,23 @@ export async function searchView(main, url) {
           placeholder="Search decisions and action items: keycloak owner:garloff is:open type:decision">
       </form>
       <p class="hint">Words, "phrases", and filters: <code>owner:</code> <code>is:open</code> <code>type:decision</code> <code>series:</code> <code>before:2024-06-01</code> <code>after:</code>. Press <kbd>/</kbd> to search from anywhere.</p>
-      <div class="with-sidebar"><aside id="facets" aria-label="Narrow the results"></aside><section id="results" aria-live="polite"></section></div>`,
+      <div class="with-sidebar"><aside id="facets" aria-label="Narrow the results"></aside><section id="results"></section></div>`,
   );
-  const box = document.getElementById('q');
+  const box = main.querySelector('#q');
   let timer;
   box.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
+      if (!box.isConnected) return; // the user has left the search view
       history.replaceState(null, '', href(box.value.trim()));
-      drawResults(box.value.trim(), 0);
+      drawResults(main, box.value.trim(), 0);
     }, 200);
   });
   box.form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(timer);
     history.pushState(null, '', href(box.value.trim()));
-    drawResults(box.value.trim(), 0);
+    drawResults(main, box.value.trim(), 0);
   });
-  await drawResults(q, offset);
+  await drawResults(main, q, offset);
 }
