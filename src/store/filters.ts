@@ -29,11 +29,12 @@ export interface PageOf<T> {
 
 export const DEFAULT_LIMIT = 50;
 
-export function meetingClauses(filter: MeetingFilter): Clause[] {
+/** Clauses on the `series` and `date` columns of `table` (the meeting `m`, or a table that copies them). */
+export function meetingClauses(filter: MeetingFilter, table = 'm'): Clause[] {
   const clauses: Clause[] = [];
-  if (filter.series) clauses.push({ sql: 'm.series = ?', params: [filter.series] });
-  if (filter.from) clauses.push({ sql: 'm.date >= ?', params: [filter.from] });
-  if (filter.to) clauses.push({ sql: 'm.date <= ?', params: [filter.to] });
+  if (filter.series) clauses.push({ sql: `${table}.series = ?`, params: [filter.series] });
+  if (filter.from) clauses.push({ sql: `${table}.date >= ?`, params: [filter.from] });
+  if (filter.to) clauses.push({ sql: `${table}.date <= ?`, params: [filter.to] });
   return clauses;
 }
 

@@ -2,8 +2,12 @@ import type { ActionStatus } from '../parse/meeting-record.js';
 import type { DB } from './database.js';
 import { meetingClauses, ownerIds, where, DEFAULT_LIMIT, type Clause, type MeetingFilter, type Page, type PageOf } from './filters.js';
 import { parseSearchQuery, type QueryFilters } from './search-query.js';
-import { ftsQuery } from './fts-query.js';
+import { ftsExpression, ftsPhrases, type Phrases } from './fts-query.js';
+import { Best, FacetTally, type Facets, type FacetValues } from './search-tally.js';
+import { snippets } from './snippet.js';
 import { statement } from './statements.js';
+
+export type { FacetCount, Facets } from './search-tally.js';
 
 export type SearchType = 'decision' | 'action' | 'meeting';
 
@@ -39,20 +43,6 @@ export interface SearchHit {
   status: ActionStatus | null;
 }
 
-export interface FacetCount {
-  value: string;
-  count: number;
-}
-
-/** Counts over everything the query matches, to narrow it further. */
-export interface Facets {
-  type: FacetCount[];
-  series: FacetCount[];
-  year: FacetCount[];
-  owner: FacetCount[];
-  status: FacetCount[];
-}
-
 export interface SearchResult extends PageOf<SearchHit> {
   /** The query as understood: the words searched and the filters read from the box and the parameters. */
   query: { text: string; match: string | null; filters: QueryFilters & MeetingFilter };
@@ -62,110 +52,212 @@ export interface SearchResult extends PageOf<SearchHit> {
 /** bm25 weights per column (decision, action, meeting): items weigh more than the meeting text around them. */
 const WEIGHTS = '4.0, 3.0, 1.0';
 
-interface Row {
-  kind: SearchType;
+/** Filters from the box, overridden by those given as parameters. */
+function filtersOf(filter: SearchFilter, boxed: QueryFilters): QueryFilters {
+  const given = {
+    type: filter.type === 'all' ? undefined : filter.type,
+    owner: filter.owner,
+    status: filter.status,
+    series: filter.series,
+    before: filter.before,
+    after: filter.after,
+  };
+  return { ...boxed, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) } as QueryFilters;
+}
+
+/**
+ * Conditions on the search document `d`, which carries its meeting's series and date and an
+ * action item's status (schema/004), so that neither meetings nor items are joined per match.
+ */
+function clauses(db: DB, f: QueryFilters, filter: SearchFilter): Clause[] {
+  const all = meetingClauses({ series: f.series, from: filter.from, to: filter.to }, 'd');
+  if (f.before) all.push({ sql: 'd.date < ?', params: [f.before] });
+  if (f.after) all.push({ sql: 'd.date > ?', params: [f.after] });
+  if (f.type) all.push({ sql: 'd.kind = ?', params: [f.type] });
+  if (f.owner) {
+    const ids = ownerIds(db, f.owner);
+    all.push({
+      sql: `d.kind = 'action' AND d.ref_id IN (SELECT action_item_id FROM action_item_owners WHERE owner IN (${ids.map(() => '?').join(', ')}))`,
+      params: ids,
+    });
+  }
+  if (f.status) all.push({ sql: 'd.status = ?', params: [f.status] });
+  return all;
+}
+
+type Ranked = { total: number; ids: number[]; tally: FacetTally };
+
+/**
+ * Every match in one pass: FTS5 scores it, and the number of its facet set comes with it (a
+ * narrow table, schema/004); the total and facets are counted and the best `offset + limit`
+ * kept as the rows go by. (Six queries, one for the total and one per facet, each went through
+ * all matches again.) Search documents are joined only for filters.
+ */
+function rankMatches(db: DB, filters: Clause[], match: string, limit: number, offset: number): Ranked {
+  const w = where([...filters, { sql: 'search MATCH ?', params: [match] }]);
+  const rows = statement(
+    db,
+    `SELECT x.doc_id, bm25(search, ${WEIGHTS}), x.facet_id FROM search JOIN search_doc_facets x ON x.doc_id = search.rowid
+     ${filters.length > 0 ? 'JOIN search_docs d ON d.id = search.rowid' : ''} ${w.sql}`,
+  )
+    .raw()
+    .all(...w.params) as [number, number, number][];
+  const tally = new FacetTally();
+  const best = new Best(offset + limit);
+  for (const [id, score, facetSet] of rows) {
+    tally.add(facetSet);
+    best.offer(id, score);
+  }
+  return { total: tally.total, ids: best.page(offset), tally };
+}
+
+/** Without words: newest first, and facets counted by SQL over groups of documents with the same facet set. */
+function listNewest(db: DB, filters: Clause[], limit: number, offset: number): Ranked {
+  const w = where(filters);
+  const groups = statement(db, `SELECT x.facet_id, count(*) FROM search_docs d JOIN search_doc_facets x ON x.doc_id = d.id ${w.sql} GROUP BY x.facet_id`)
+    .raw()
+    .all(...w.params) as [number, number][];
+  const tally = new FacetTally();
+  for (const [facetSet, n] of groups) tally.add(facetSet, n);
+  const ids = statement(db, `SELECT d.id FROM search_docs d ${w.sql} ORDER BY d.date DESC, d.id LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...w.params, limit, offset) as number[];
+  return { total: tally.total, ids, tally };
+}
+
+/** Facet sets read before, per database: a set's number always means the same values (schema/004). */
+const knownSets = new WeakMap<DB, Map<number, FacetValues>>();
+
+/**
+ * The values of the facet sets counted, read from the database only for sets not seen before.
+ * Sets are never changed or deleted, so what was read outside a transaction stays true; inside
+ * one, a set might still be rolled back and its number used again, so it is not kept.
+ */
+function facetValues(db: DB, tally: FacetTally): Map<number, FacetValues> {
+  let known = knownSets.get(db);
+  if (!known) knownSets.set(db, (known = new Map()));
+  const values = new Map<number, FacetValues>();
+  const unknown: number[] = [];
+  for (const set of tally.sets()) {
+    const value = known.get(set);
+    if (value) values.set(set, value);
+    else unknown.push(set);
+  }
+  if (unknown.length === 0) return values;
+  const rows = statement(db, 'SELECT id, facets FROM search_facets WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(unknown)) as [number, string][];
+  for (const [set, json] of rows) {
+    const value = JSON.parse(json) as FacetValues;
+    values.set(set, value);
+    if (!db.inTransaction) known.set(set, value);
+  }
+  return values;
+}
+
+/** What a page shows of one document, as `hitRows` reads it (raw rows: no object per row from SQLite). */
+interface HitRow {
+  docId: number;
+  type: SearchType;
   refId: number;
   meetingId: number;
   source: string;
   series: string | null;
   date: string | null;
   title: string | null;
-  snippet: string;
+  line: number | null;
+  text: string | null;
+  /** JSON [kind, series, year, status, owners], as stored. */
+  facets: string;
+  status: ActionStatus | null;
+  itemId: string | null;
+  /** A meeting's markdown, for its snippet. */
+  body: string | null;
 }
 
-function details(db: DB, row: Row): Pick<SearchHit, 'line' | 'text' | 'owners' | 'status' | 'itemId'> {
-  if (row.kind === 'decision') {
-    const d = statement<[number], { line: number; text: string }>(db, 'SELECT line, text FROM decisions WHERE id = ?').get(row.refId)!;
-    return { ...d, owners: null, status: null, itemId: null };
+type RawHitRow = [number, SearchType, number, number, string, string | null, string | null, string | null, number | null, string | null, string, ActionStatus | null, string | null, string | null];
+
+/** What the page shows of its documents, in one query, in page order. */
+function hitRows(db: DB, ids: number[]): HitRow[] {
+  const rows = statement(
+    db,
+    `SELECT d.id, d.kind, d.ref_id, d.meeting_id, m.source, d.series, d.date, m.title, coalesce(x.line, a.line), coalesce(x.text, a.text),
+       f.facets, d.status, a.item_id, CASE WHEN d.kind = 'meeting' THEN m.body END
+     FROM search_docs d JOIN meetings m ON m.id = d.meeting_id
+     JOIN search_doc_facets fx ON fx.doc_id = d.id JOIN search_facets f ON f.id = fx.facet_id
+     LEFT JOIN decisions x ON d.kind = 'decision' AND x.id = d.ref_id
+     LEFT JOIN action_items a ON d.kind = 'action' AND a.id = d.ref_id
+     WHERE d.id IN (SELECT value FROM json_each(?))`,
+  )
+    .raw()
+    .all(JSON.stringify(ids)) as RawHitRow[];
+  const byId = new Map<number, HitRow>();
+  for (const [docId, type, refId, meetingId, source, series, date, title, line, text, facets, status, itemId, body] of rows) {
+    byId.set(docId, { docId, type, refId, meetingId, source, series, date, title, line, text, facets, status, itemId, body });
   }
-  if (row.kind === 'action') {
-    const a = statement<[number], { line: number; text: string; status: ActionStatus; itemId: string | null }>(
-      db,
-      'SELECT a.line, a.text, coalesce(t.status, a.status) AS status, a.item_id AS itemId FROM action_items a LEFT JOIN tracked_items t ON t.id = a.item_id WHERE a.id = ?',
-    ).get(row.refId)!;
-    const owners = statement<[number], { owner: string }>(db, 'SELECT owner FROM action_item_owners WHERE action_item_id = ? ORDER BY position').all(row.refId);
-    return { ...a, owners: owners.map((o) => o.owner) };
-  }
-  return { line: null, text: null, owners: null, status: null, itemId: null };
+  // Not in one transaction with the ranking (BEGIN and COMMIT cost a search 6%): a document
+  // that an import removed in between is left out of the page.
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-const FROM = 'search JOIN search_docs d ON d.id = search.rowid JOIN meetings m ON m.id = d.meeting_id';
+/** The text FTS5 indexed for a document (src/store/write-meeting.ts). */
+function indexedText(row: HitRow): string {
+  return row.type === 'meeting' ? `${row.title ?? ''}\n${row.body}` : row.text!;
+}
 
-function facet(db: DB, select: string, from: string, w: { sql: string; params: unknown[] }): FacetCount[] {
-  return statement(db, `SELECT ${select} AS value, count(*) AS count FROM ${from} ${w.sql} GROUP BY value HAVING value IS NOT NULL ORDER BY count DESC, value LIMIT 30`).all(
-    ...w.params,
-  ) as FacetCount[];
+/** The first `n` characters (code points, as SQLite's substr counts them). */
+function firstChars(text: string, n: number): string {
+  return Array.from(text.slice(0, 2 * n)).slice(0, n).join('');
 }
 
 /**
- * Full-text search over decisions, action items and meetings, best match first (bm25),
- * with facet counts over all matches. Any text is accepted; an empty query lists newest first.
- * Ranking and paging come first; snippets and details are made only for the rows returned.
+ * Snippets for the page's rows only. Made in JavaScript (src/store/snippet.ts); where that finds
+ * no match, FTS5's snippet() of the row. The rowid is cast: bound as a JavaScript number it
+ * arrives as a REAL, and FTS5 then ignores `rowid = ?` and returns every match.
  */
-export function search(db: DB, filter: SearchFilter): SearchResult {
-  const limit = filter.limit ?? DEFAULT_LIMIT;
-  const offset = filter.offset ?? 0;
-  const typed = parseSearchQuery(filter.q ?? '');
-  const f = {
-    ...typed.filters,
-    ...Object.fromEntries(Object.entries({
-      type: filter.type === 'all' ? undefined : filter.type,
-      owner: filter.owner,
-      status: filter.status,
-      series: filter.series,
-      before: filter.before,
-      after: filter.after,
-    }).filter(([, v]) => v !== undefined)),
-  } as QueryFilters;
-  const clauses: Clause[] = meetingClauses({ series: f.series, from: filter.from, to: filter.to });
-  if (f.before) clauses.push({ sql: 'm.date < ?', params: [f.before] });
-  if (f.after) clauses.push({ sql: 'm.date > ?', params: [f.after] });
-  if (f.type) clauses.push({ sql: 'd.kind = ?', params: [f.type] });
-  if (f.owner) {
-    const ids = ownerIds(db, f.owner);
-    clauses.push({
-      sql: `d.kind = 'action' AND d.ref_id IN (SELECT action_item_id FROM action_item_owners WHERE owner IN (${ids.map(() => '?').join(', ')}))`,
-      params: ids,
-    });
-  }
-  if (f.status) {
-    clauses.push({ sql: `d.kind = 'action' AND (SELECT coalesce(t.status, a.status) FROM action_items a LEFT JOIN tracked_items t ON t.id = a.item_id WHERE a.id = d.ref_id) = ?`, params: [f.status] });
-  }
-  const match = ftsQuery(typed.text);
-  if (match) clauses.push({ sql: 'search MATCH ?', params: [match] });
-  const w = where(clauses);
-  const total = (statement(db, `SELECT count(*) AS n FROM ${FROM} ${w.sql}`).get(...w.params) as { n: number }).n;
-  const ranked = match
-    ? `SELECT search.rowid AS rowid, bm25(search, ${WEIGHTS}) AS score FROM ${FROM} ${w.sql} ORDER BY score LIMIT ? OFFSET ?`
-    : `SELECT search.rowid AS rowid, 0 AS score FROM ${FROM} ${w.sql} ORDER BY m.date DESC, d.id LIMIT ? OFFSET ?`;
-  const snippet = match ? `snippet(search, -1, '«', '»', '…', 16)` : `substr(coalesce(search.decision, search.action, search.meeting), 1, 160)`;
-  const rows = statement(
+function snippetMaker(db: DB, phrases: Phrases | null, match: string | null): (row: HitRow) => string {
+  if (!phrases || !match) return (row) => firstChars(indexedText(row), 160);
+  const fromText = snippets(phrases);
+  const fromFts = statement<[string, number], string>(
     db,
-    `WITH page AS (${ranked})
-     SELECT d.kind, d.ref_id AS refId, d.meeting_id AS meetingId, m.source, m.series, m.date, m.title, ${snippet} AS snippet
-     FROM page JOIN search ON search.rowid = page.rowid JOIN search_docs d ON d.id = page.rowid JOIN meetings m ON m.id = d.meeting_id
-     ${match ? 'WHERE search MATCH ?' : ''}
-     ORDER BY ${match ? 'page.score' : 'm.date DESC, d.id'}`,
-  ).all(...w.params, limit, offset, ...(match ? [match] : [])) as Row[];
-  const items = rows.map((row) => ({
-    type: row.kind,
-    id: row.kind === 'meeting' ? row.meetingId : row.refId,
+    `SELECT snippet(search, -1, '«', '»', '…', 16) FROM search WHERE search MATCH ? AND rowid = CAST(? AS INTEGER)`,
+  ).pluck();
+  return (row) => fromText(indexedText(row)) ?? fromFts.get(match, row.docId) ?? '';
+}
+
+function toHit(row: HitRow, snippet: string): SearchHit {
+  const action = row.type === 'action';
+  return {
+    type: row.type,
+    id: row.type === 'meeting' ? row.meetingId : row.refId,
     meetingId: row.meetingId,
     source: row.source,
     series: row.series,
     date: row.date,
     title: row.title,
-    snippet: row.snippet,
-    ...details(db, row),
-  }));
-  const owned = `${FROM} JOIN action_item_owners o ON d.kind = 'action' AND o.action_item_id = d.ref_id`;
-  const statusOf = `(SELECT coalesce(t.status, a.status) FROM action_items a LEFT JOIN tracked_items t ON t.id = a.item_id WHERE a.id = d.ref_id)`;
-  const facets: Facets = {
-    type: facet(db, 'd.kind', FROM, w),
-    series: facet(db, 'm.series', FROM, w),
-    year: facet(db, 'substr(m.date, 1, 4)', FROM, w),
-    owner: facet(db, 'o.owner', owned, w),
-    status: facet(db, `CASE WHEN d.kind = 'action' THEN ${statusOf} END`, FROM, w),
+    snippet,
+    line: row.line,
+    text: row.text,
+    owners: action ? (JSON.parse(row.facets) as [unknown, unknown, unknown, unknown, string[]])[4] : null,
+    status: action ? row.status : null,
+    itemId: action ? row.itemId : null,
   };
+}
+
+/**
+ * Full-text search over decisions, action items and meetings, best match first (bm25),
+ * with facet counts over all matches. Any text is accepted; an empty query lists newest first.
+ * One pass over the matches ranks and counts; snippets and details are made only for the rows returned.
+ */
+export function search(db: DB, filter: SearchFilter): SearchResult {
+  const limit = filter.limit ?? DEFAULT_LIMIT;
+  const offset = filter.offset ?? 0;
+  const typed = parseSearchQuery(filter.q ?? '');
+  const f = filtersOf(filter, typed.filters);
+  const phrases = ftsPhrases(typed.text);
+  const match = phrases && ftsExpression(phrases);
+  const filters = clauses(db, f, filter);
+  const { total, ids, tally } = match ? rankMatches(db, filters, match, limit, offset) : listNewest(db, filters, limit, offset);
+  const facets = tally.facets(facetValues(db, tally));
+  const snippet = snippetMaker(db, phrases, match);
+  const items = ids.length === 0 ? [] : hitRows(db, ids).map((row) => toHit(row, snippet(row)));
   return { total, limit, offset, items, query: { text: typed.text, match, filters: { ...f, from: filter.from, to: filter.to } }, facets };
 }

@@ -3,6 +3,7 @@ import { fingerprint, similarity } from '../track/fingerprint.js';
 import { linkMentions, type Mention } from '../track/link-mentions.js';
 import type { DB } from './database.js';
 import { ownerIds, page, type Clause, type MeetingFilter, type Page, type PageOf } from './filters.js';
+import { refreshSearchStatus } from './search-docs.js';
 import { statement } from './statements.js';
 
 /** An action item followed across meetings. */
@@ -125,6 +126,7 @@ export function relinkSeries(db: DB, series: string | null): void {
     }[]) {
       update.run(effectiveStatus(db, row.id, row.minutes_status, row.last_mentioned), row.id);
     }
+    refreshSearchStatus(db, series);
   }).immediate();
 }
 
@@ -200,6 +202,7 @@ export function changeItemStatus(db: DB, id: string, status: ActionStatus, note:
       'INSERT INTO item_changes (item_id, changed_at, status, note, as_of, series, first_raised, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(id, now, status, note, item.lastMentioned, item.series, item.firstRaised, item.text);
     statement(db, 'UPDATE tracked_items SET status = ? WHERE id = ?').run(status, id);
+    refreshSearchStatus(db, item.series);
   }).immediate();
   return getTrackedItem(db, id);
 }

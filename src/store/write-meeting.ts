@@ -1,5 +1,6 @@
 import type { MeetingRecord } from '../parse/meeting-record.js';
 import type { DB } from './database.js';
+import { addSearchDoc, type SearchDoc } from './search-docs.js';
 import { statement } from './statements.js';
 import { relinkSeries } from './tracked-items.js';
 
@@ -41,12 +42,8 @@ function insertRecord(db: DB, file: StoredFile, importedAt: string, id: number |
       `INSERT INTO meetings (id, source, series, date, title, content_hash, imported_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(id, record.source, record.series, record.date, record.title, file.contentHash, importedAt, file.body).lastInsertRowid,
   );
-  const searchDoc = statement(db, 'INSERT INTO search_docs (meeting_id, kind, ref_id) VALUES (?, ?, ?)');
-  const searchText = statement(db, 'INSERT INTO search (rowid, decision, action, meeting) VALUES (?, ?, ?, ?)');
-  const index = (kind: 'decision' | 'action' | 'meeting', refId: number, text: string) => {
-    const rowid = searchDoc.run(meetingId, kind, refId).lastInsertRowid;
-    searchText.run(rowid, kind === 'decision' ? text : null, kind === 'action' ? text : null, kind === 'meeting' ? text : null);
-  };
+  const index = (kind: SearchDoc['kind'], refId: number, text: string, action?: SearchDoc['action']) =>
+    addSearchDoc(db, { meetingId, kind, refId, series: record.series, date: record.date, text, action });
 
   learnPeople(db, record);
   const participant = statement(db, 'INSERT INTO participants (meeting_id, position, person_id, name, handle) VALUES (?, ?, ?, ?, ?)');
@@ -60,7 +57,7 @@ function insertRecord(db: DB, file: StoredFile, importedAt: string, id: number |
   for (const a of record.actionItems) {
     const id = Number(action.run(meetingId, a.line, a.text, a.status, a.carried ? 1 : 0, a.due, a.agenda).lastInsertRowid);
     a.owners.forEach((o, i) => owner.run(id, i, o));
-    index('action', id, a.text);
+    index('action', id, a.text, a);
   }
 
   const decision = statement(db, 'INSERT INTO decisions (meeting_id, line, text, agenda) VALUES (?, ?, ?, ?)');

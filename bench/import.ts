@@ -1,0 +1,67 @@
+/**
+ * Parts 2 and 3: cold import of a corpus against parsing it alone, and re-import of the
+ * unchanged corpus. Each runs in a new Node process on the built code (dist/), so that it
+ * starts cold and reports its own peak memory. The 10x corpus is the shared corpus ten
+ * times over: copy k in series `<series>-r<k>`, every year in names and text moved 4k years
+ * on (so that 29 February stays a date), written to a temporary folder.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { findMarkdownFiles } from '../src/import/find-files.js';
+import { distImport, runModule } from './common.js';
+
+export interface Run {
+  ms: number;
+  files: number;
+  /** Peak resident memory of the process, MB. */
+  maxRssMB: number;
+}
+
+/** Read and parse every file, storing nothing: what an import cannot do faster on one core. */
+export function parseOnly(dir: string): Promise<Run> {
+  return runModule<Run>(
+    `${distImport('findMarkdownFiles', 'import/find-files.js')}
+     ${distImport('readMinutes', 'import/import-files.js')}
+     const start = performance.now();
+     const files = findMarkdownFiles([process.argv[1]]);
+     for (const file of files) readMinutes(file);
+     const ms = performance.now() - start;
+     console.log(JSON.stringify({ ms, files: files.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }));`,
+    [dir],
+  );
+}
+
+/** `minutes import` of a folder into a database, as the command does it (without its output). */
+export function importRun(dir: string, dbFile: string, execArgv: string[] = []): Promise<Run & { imported: number; unchanged: number; failed: number }> {
+  return runModule(
+    `${distImport('openDatabase', 'store/database.js')}
+     ${distImport('importPaths', 'import/import-files.js')}
+     const start = performance.now();
+     const db = openDatabase(process.argv[2]);
+     const summary = importPaths(db, [process.argv[1]]);
+     db.close();
+     const ms = performance.now() - start;
+     console.log(JSON.stringify({ ms, files: summary.imported + summary.replaced + summary.unchanged + summary.failed.length,
+       imported: summary.imported, unchanged: summary.unchanged, failed: summary.failed.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }));`,
+    [dir, dbFile],
+    { execArgv },
+  );
+}
+
+/** Years 2010-2029 standing alone or opening a YYYYMMDD date. */
+const YEAR = /(?<!\d)20[12]\d(?=(?:\d{4})?(?!\d))/g;
+
+/** Write `copies` copies of a corpus into `dest` (copy 0 as it is); returns `dest`. */
+export function makeCopies(corpus: string, dest: string, copies: number): string {
+  const files = findMarkdownFiles([corpus]).map((f) => ({ path: relative(corpus, f.source), text: readFileSync(f.source, 'utf8') }));
+  for (let k = 0; k < copies; k++) {
+    const shift = (s: string) => (k === 0 ? s : s.replace(YEAR, (year) => String(Number(year) + 4 * k)));
+    for (const file of files) {
+      const [series, ...rest] = file.path.split(sep);
+      const target = join(dest, k === 0 ? series! : `${series}-r${k}`, ...rest.map(shift));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, shift(file.text));
+    }
+  }
+  return dest;
+}

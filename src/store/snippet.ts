@@ -1,0 +1,250 @@
+import type { Phrases } from './fts-query.js';
+
+/**
+ * Snippets of search hits, made here rather than by FTS5's `snippet()`: that one tokenises the
+ * whole document to choose its fragment, which for a meeting (a whole file of minutes) cost
+ * about 50 µs a hit, more than all the rest of a search (`npm run bench`). Here `indexOf` finds
+ * where a phrase's first word starts, as it is usually written (lower case, Capitalised, UPPER),
+ * and only tokens there and in the fragment around the best place are read. Only a document
+ * where none of these is found is read token by token. No regular expression is built per
+ * search: V8 interprets a new one at first, then compiles it, which cost more than the scan.
+ *
+ * The output has the form `snippet(search, -1, '«', '»', '…', 16)` gives: about 16 tokens,
+ * matches marked «like this», `…` where text was cut. Tokens and their comparison follow the
+ * unicode61 tokenizer with `remove_diacritics 2`: runs of letters, digits and private-use
+ * characters, compared lower-cased without diacritics. When no match is found at all (the
+ * tokenizer read some text differently), the caller asks FTS5 instead.
+ */
+
+/** Tokens in a snippet, as FTS5's `snippet()` is asked for. */
+const SNIPPET_TOKENS = 16;
+/** Tokens of context shown before the best match, when there are tokens enough after it. */
+const LEAD_TOKENS = 4;
+/** About how many characters 16 tokens of minutes take: the reach within which matches count together. */
+const SNIPPET_CHARS = 100;
+/** Places of each phrase looked at, to choose the fragment from, when a query has several phrases. */
+const PLACES_PER_PHRASE = 4;
+
+const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u;
+
+function isTokenChar(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  if (code >= 0xd800 && code <= 0xdfff) return TOKEN_CHAR.test(code < 0xdc00 ? text.slice(i, i + 2) : text.slice(i - 1, i + 1));
+  return TOKEN_CHAR.test(text[i]!);
+}
+
+const folds = new Map<string, string>();
+
+/** A character lower-cased and without diacritics (É -> e), as the tokenizer compares them. */
+function foldChar(c: string): string {
+  let folded = folds.get(c);
+  if (folded === undefined) {
+    folded = c.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
+    folds.set(c, folded);
+  }
+  return folded;
+}
+
+/** A token as the tokenizer compares it. */
+function fold(token: string): string {
+  return /^[\x00-\x7f]*$/.test(token) ? token.toLowerCase() : [...token].map(foldChar).join('');
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** The first token at or after `from`, or null. */
+function tokenAfter(text: string, from: number): Span | null {
+  let i = from;
+  while (i < text.length && !isTokenChar(text, i)) i++;
+  if (i >= text.length) return null;
+  const start = i;
+  while (i < text.length && isTokenChar(text, i)) i++;
+  return { start, end: i };
+}
+
+/** Where the token before `at` starts; -1 if there is none. */
+function tokenStartBefore(text: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && !isTokenChar(text, i)) i--;
+  if (i < 0) return -1;
+  while (i >= 0 && isTokenChar(text, i)) i--;
+  return i + 1;
+}
+
+/** The start of the `count`th token before `at`, or of the first there is. */
+function tokensBack(text: string, at: number, count: number): number {
+  let start = at;
+  for (let n = 0; n < count; n++) {
+    const before = tokenStartBefore(text, start);
+    if (before < 0) break;
+    start = before;
+  }
+  return start;
+}
+
+interface Query {
+  /** Each phrase's tokens, folded. */
+  tokens: string[][];
+  /** The phrase whose last token is a prefix, or -1. */
+  prefixPhrase: number;
+  /** Each phrase's first token as it is usually written: lower case, Capitalised, UPPER. */
+  spellings: string[][];
+  /** The code of each phrase's first character, lower case. */
+  firstChars: number[];
+}
+
+function readQuery({ phrases, prefix }: Phrases): Query {
+  const all = phrases.map((words) => words.flatMap((w) => w.split(/[^\p{L}\p{N}\p{Co}]+/u)).filter(Boolean).map(fold));
+  // A word of underscores only is no token at all: FTS5 finds nothing for it, and nor do we.
+  const tokens = all.filter((t) => t.length > 0);
+  const spellings = tokens.map(([first]) => [...new Set([first!, first![0]!.toUpperCase() + first!.slice(1), first!.toUpperCase()])]);
+  const firstChars = tokens.map(([first]) => first!.charCodeAt(0));
+  return { tokens, prefixPhrase: prefix && all[all.length - 1]!.length > 0 ? tokens.length - 1 : -1, spellings, firstChars };
+}
+
+interface Hit extends Span {
+  phrase: number;
+}
+
+/** Whether text[start, end) is `token` as the tokenizer compares (or, as a prefix, begins with it): ASCII by hand, the rest folded. */
+function isToken(text: string, start: number, end: number, token: string, prefix: boolean): boolean {
+  for (let i = 0; i < token.length; i++) {
+    if (start + i >= end) return false;
+    let c = text.charCodeAt(start + i);
+    if (c >= 0x80) return isFoldedToken(fold(text.slice(start, end)), token, prefix);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== token.charCodeAt(i)) return false;
+  }
+  return prefix || end - start === token.length;
+}
+
+function isFoldedToken(word: string, token: string, prefix: boolean): boolean {
+  return prefix ? word.startsWith(token) : word === token;
+}
+
+/** The phrase `p` as whole tokens starting at `start`: where it ends, or -1. */
+function phraseAt(text: string, start: number, query: Query, p: number): number {
+  if (start > 0 && isTokenChar(text, start - 1)) return -1;
+  const tokens = query.tokens[p]!;
+  let at = start;
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokenAfter(text, at);
+    if (!token || (k === 0 && token.start !== start)) return -1;
+    if (!isToken(text, token.start, token.end, tokens[k]!, p === query.prefixPhrase && k === tokens.length - 1)) return -1;
+    at = token.end;
+  }
+  return at;
+}
+
+/**
+ * The first `count` places of phrase `p` in `haystack` (the text, or the text lower-cased: the
+ * same offsets), where its first word is spelled as the first of `spellings` that has any.
+ * Not always the first places of all (a "Keycloak" may come before a "keycloak"), but places:
+ * one search through the text instead of one per spelling.
+ */
+function placesOf(text: string, haystack: string, spellings: string[], query: Query, p: number, count: number): Hit[] {
+  for (const spelling of spellings) {
+    const hits: Hit[] = [];
+    for (let start = haystack.indexOf(spelling); start >= 0 && hits.length < count; start = haystack.indexOf(spelling, start + 1)) {
+      const end = phraseAt(text, start, query, p);
+      if (end >= 0) hits.push({ start, end, phrase: p });
+    }
+    if (hits.length > 0) return hits;
+  }
+  return [];
+}
+
+/**
+ * The places of every phrase, in order: first where its first word is written in lower case,
+ * Capitalised or UPPER; failing that, in the text lower-cased ("IaaS"); failing that, token by
+ * token (diacritics: "Café" for "cafe").
+ */
+function places(text: string, query: Query): Hit[] {
+  const count = query.tokens.length === 1 ? 1 : PLACES_PER_PHRASE;
+  const find = (haystack: string, spellings: (p: number) => string[]) =>
+    query.tokens.flatMap((_, p) => placesOf(text, haystack, spellings(p), query, p, count)).sort((a, b) => a.start - b.start);
+  let hits = find(text, (p) => query.spellings[p]!);
+  if (hits.length > 0) return hits;
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) hits = find(lower, (p) => [query.tokens[p]![0]!]);
+  return hits.length > 0 ? hits : placesByToken(text, query);
+}
+
+/** Every place of every phrase, token by token: for text where the usual spellings found none. */
+function placesByToken(text: string, query: Query): Hit[] {
+  const hits: Hit[] = [];
+  for (let token = tokenAfter(text, 0); token; token = tokenAfter(text, token.end)) {
+    for (let p = 0; p < query.tokens.length; p++) {
+      const end = phraseAt(text, token.start, query, p);
+      if (end >= 0) hits.push({ start: token.start, end, phrase: p });
+    }
+    if (hits.length >= PLACES_PER_PHRASE * query.tokens.length) break;
+  }
+  return hits;
+}
+
+/** Distinct phrases among the hits from `i` on that end within SNIPPET_CHARS of its start. */
+function phrasesNear(hits: Hit[], i: number): number {
+  const seen = new Set<number>();
+  for (let j = i; j < hits.length && hits[j]!.end - hits[i]!.start <= SNIPPET_CHARS; j++) seen.add(hits[j]!.phrase);
+  return seen.size;
+}
+
+/** The place to start from: the one followed closely by the most different phrases, the first of equals. */
+function bestPlace(text: string, query: Query): Hit | null {
+  const hits = places(text, query);
+  let best: Hit | null = null;
+  let bestScore = 0;
+  for (let i = 0; i < hits.length; i++) {
+    const score = phrasesNear(hits, i);
+    if (score > bestScore) [best, bestScore] = [hits[i]!, score];
+  }
+  return best;
+}
+
+/** SNIPPET_TOKENS tokens from LEAD_TOKENS before the place, or from further back when the text ends sooner. */
+function fragment(text: string, place: Hit): Span {
+  let start = tokensBack(text, place.start, LEAD_TOKENS);
+  let end = start;
+  let tokens = 0;
+  for (let next = tokenAfter(text, end); next && tokens < SNIPPET_TOKENS; next = tokenAfter(text, end)) {
+    end = next.end;
+    tokens++;
+  }
+  if (tokens < SNIPPET_TOKENS) start = tokensBack(text, start, SNIPPET_TOKENS - tokens);
+  return { start, end: Math.max(end, place.end) };
+}
+
+/** The fragment with every phrase in it marked; a phrase running past its end extends it. */
+function marked(text: string, { start, end }: Span, query: Query): string {
+  let out = tokenStartBefore(text, start) >= 0 ? '…' : '';
+  let at = start;
+  for (let token = tokenAfter(text, start); token && token.start < end; ) {
+    let phraseEnd = -1;
+    const c = text.charCodeAt(token.start) | 0x20; // ASCII lower case
+    for (let p = 0; p < query.tokens.length && phraseEnd < 0; p++) {
+      if (c < 0x80 && c !== query.firstChars[p]) continue; // cannot start phrase p
+      phraseEnd = phraseAt(text, token.start, query, p);
+    }
+    if (phraseEnd >= 0) {
+      out += `${text.slice(at, token.start)}«${text.slice(token.start, phraseEnd)}»`;
+      at = phraseEnd;
+      end = Math.max(end, phraseEnd);
+    }
+    token = tokenAfter(text, Math.max(token.end, at));
+  }
+  return `${out}${text.slice(at, end)}${tokenAfter(text, end) ? '…' : ''}`;
+}
+
+/** A snippet maker for one search: the query is read once and used for every hit; null where no phrase is found. */
+export function snippets(phrases: Phrases): (text: string) => string | null {
+  const query = readQuery(phrases);
+  return (text) => {
+    const place = bestPlace(text, query);
+    return place && marked(text, fragment(text, place), query);
+  };
+}
