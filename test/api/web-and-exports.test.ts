@@ -46,7 +46,7 @@ describe('CSV exports', () => {
       const rows = csvRows(response.body);
       expect(items.length).toBeGreaterThan(0);
       // (a text a spreadsheet would run as a formula starts with an apostrophe: see below)
-      expect(rows.map((r) => [r.id, r.text.replace(/^'(?=[=+\-@])/, ''), r.owners, r.status, r.source, Number(r.line)])).toEqual(
+      expect(rows.map((r) => [r.id, (r.text ?? '').replace(/^'(?=[=+\-@])/, ''), r.owners, r.status, r.source, Number(r.line)])).toEqual(
         items.map((a: { id: string; text: string; owners: string[]; status: string; source: string; line: number }) => [a.id, a.text, a.owners.join('; '), a.status, a.source, a.line]),
       );
     },
