@@ -10,6 +10,8 @@ import autocannon from 'autocannon';
 import { DIST, ROOT, distImport, runModule } from './common.js';
 
 export interface HttpFigures {
+  /** Server processes (`minutes serve --workers N`). */
+  workers: number;
   connections: number;
   seconds: number;
   requestsPerSecond: number;
@@ -41,8 +43,8 @@ function inProcessRate(dbFile: string, queries: string[], seconds: number): Prom
 }
 
 /** `minutes serve` on a free port; resolves with its URL and a function that stops it. */
-function startServer(dbFile: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [join(DIST, 'cli', 'main.js'), 'serve', '--port', '0', '--json', '--db', dbFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+function startServer(dbFile: string, workers: number): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [join(DIST, 'cli', 'main.js'), 'serve', '--port', '0', '--workers', String(workers), '--json', '--db', dbFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     let out = '';
@@ -60,9 +62,9 @@ function startServer(dbFile: string): Promise<{ url: string; stop: () => Promise
   });
 }
 
-export async function benchHttp(dbFile: string, queries: string[], seconds: number, connections = 10): Promise<HttpFigures> {
+export async function benchHttp(dbFile: string, queries: string[], seconds: number, workers = 1, connections = 10): Promise<HttpFigures> {
   const inProcess = await inProcessRate(dbFile, queries, seconds);
-  const server = await startServer(dbFile);
+  const server = await startServer(dbFile, workers);
   let n = 0;
   const path = () => `/api/search?limit=20&q=${encodeURIComponent(queries[n++ % queries.length]!)}`;
   const run = (duration: number) =>
@@ -71,6 +73,7 @@ export async function benchHttp(dbFile: string, queries: string[], seconds: numb
     await run(Math.min(2, seconds)); // warm-up: the server's JIT, the database's cache
     const result = await run(seconds);
     return {
+      workers,
       connections,
       seconds,
       requestsPerSecond: result.requests.average,

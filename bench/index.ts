@@ -6,7 +6,8 @@
  *  3. re-import of the unchanged corpus against the cold import;
  *  4. 1,000 in-process searches from corpus words (with and without filters) at 1x and at 100x,
  *     against a bare FTS5 `MATCH ... ORDER BY rank LIMIT 20` (bench/search.ts);
- *  5. the HTTP API under autocannon against the in-process rate of the same queries (bench/http.ts).
+ *  5. the HTTP API under autocannon against the in-process rate of the same queries, with one
+ *     server process and with two (`minutes serve --workers 2`) (bench/http.ts).
  * Prints a table and one JSON line. Synthetic corpora and databases go to a temporary folder,
  * removed at the end. Children run the built code: `npm run bench` builds first.
  *   npm run bench                               # everything, ~5 minutes
@@ -66,7 +67,8 @@ const result: {
   import10x?: ImportFigures;
   search1x?: SearchFigures;
   search100x?: SearchFigures & { buildMs: number };
-  http?: HttpFigures;
+  /** One server process, and two (the machine's cores). */
+  http?: HttpFigures[];
 } = { corpus: { files: files.length, megabytes: Number(fixed(megabytes)) } };
 
 try {
@@ -90,7 +92,7 @@ try {
     result.search100x = { ...benchSearch(db100, queries), buildMs };
     rmSync(db100, { force: true });
   }
-  if (wanted('http')) result.http = await benchHttp(db1, queries, seconds);
+  if (wanted('http')) result.http = [await benchHttp(db1, queries, seconds, 1), await benchHttp(db1, queries, seconds, 2)];
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -115,9 +117,10 @@ const searchRow = (name: string, s: SearchFigures) =>
   ]);
 if (search1x) searchRow('search 1x', search1x);
 if (search100x) searchRow('search 100x', search100x);
-if (http) {
+for (const h of http ?? []) {
+  const http = h;
   rows.push([
-    'HTTP /api/search',
+    `HTTP, ${http.workers} ${http.workers === 1 ? 'process' : 'processes'}`,
     `${fixed(http.requestsPerSecond, 0)} req/s = ${fixed(http.ratio)} x in-process ${fixed(http.inProcessPerSecond, 0)}/s; p50 ${http.p50ms} ms, p99 ${http.p99ms} ms; ${http.errors} errors, ${http.non2xx} non-2xx (${http.connections} connections, ${http.seconds} s)`,
     '>= 0.7, 0 errors',
   ]);

@@ -122,4 +122,17 @@ describe('faults', () => {
     // A cleanly closed database leaves no write-ahead log behind.
     expect(!existsSync(`${dbFile}-wal`) || statSync(`${dbFile}-wal`).size === 0).toBe(true);
   });
+
+  it('serves from two worker processes on one port, and both stop on SIGTERM', async () => {
+    const dbFile = join(dir, 'workers.db');
+    expect(await run(['import', join(batch, 'team-000'), '--db', dbFile]).done).toBe(0);
+    const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--workers', '2', '--json', '--db', dbFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const started = await new Promise<{ url: string; workers: number }>((resolve) => server.stdout!.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString()))));
+    expect(started.workers).toBe(2);
+    const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) => fetch(`${started.url}/api/search?q=keycloak&offset=${i}`).then((r) => r.status)));
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    server.kill('SIGTERM');
+    expect(await new Promise((resolve) => server.on('exit', resolve))).toBe(0);
+    expect(!existsSync(`${dbFile}-wal`) || statSync(`${dbFile}-wal`).size === 0).toBe(true);
+  });
 });

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { Command, Option } from 'commander';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -5,7 +6,7 @@ import { buildServer } from '../../api/server.js';
 import { databasePath } from '../../store/database.js';
 import { openStore } from '../open-store.js';
 import { printJson, println } from '../output.js';
-import { dbOption, jsonOption, portArgument } from '../options.js';
+import { dbOption, jsonOption, portArgument, positiveInteger } from '../options.js';
 import { printSummary, runImport } from './import.js';
 
 interface ServeOptions {
@@ -13,10 +14,35 @@ interface ServeOptions {
   host: string;
   db?: string;
   json?: boolean;
+  workers?: number;
+}
+
+/**
+ * With more than one worker, the server runs as a node:cluster: each worker a process with its own
+ * connection to the database (SQLite in WAL mode lets them all read at once; writes wait for each
+ * other), all taking connections on one port. This one process prints the URL once, passes
+ * SIGINT/SIGTERM on, and ends when they have finished their requests.
+ */
+async function serveWorkers(options: ServeOptions): Promise<void> {
+  const workers = Array.from({ length: options.workers! }, () => cluster.fork({ MINUTES_WORKER: '1' }));
+  let announced = false;
+  for (const worker of workers) {
+    worker.on('message', (message: { url?: string; line?: string }) => {
+      if (announced || !message.url) return;
+      announced = true;
+      println(message.line!);
+    });
+  }
+  const stop = () => workers.forEach((w) => w.process.kill('SIGTERM'));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const codes = await Promise.all(workers.map((w) => new Promise<number>((resolve) => w.on('exit', (code) => resolve(code ?? 1)))));
+  if (!announced || codes.some((c) => c !== 0)) process.exitCode = 1;
 }
 
 /** Serve the API and page until SIGINT or SIGTERM, then finish in-flight requests and close the database. */
 export async function serve(options: ServeOptions): Promise<void> {
+  if ((options.workers ?? 1) > 1 && cluster.isPrimary) return serveWorkers(options);
   const { db, path: dbFile } = openStore(options);
   const app = await buildServer({ db, token: process.env.MINUTES_TOKEN || undefined });
   try {
@@ -31,17 +57,29 @@ export async function serve(options: ServeOptions): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
-  if (options.json) printJson({ url, database: dbFile, writes: Boolean(process.env.MINUTES_TOKEN) });
-  else println(`minutes-kb is serving ${dbFile} on ${url}  (API docs: ${url}/docs; Ctrl-C stops)`);
+  const line = options.json
+    ? JSON.stringify({ url, database: dbFile, writes: Boolean(process.env.MINUTES_TOKEN), workers: options.workers ?? 1 })
+    : `minutes-kb is serving ${dbFile} on ${url}${(options.workers ?? 1) > 1 ? ` with ${options.workers} worker processes` : ''}  (API docs: ${url}/docs; Ctrl-C stops)`;
+  if (cluster.isWorker) process.send!({ url, line });
+  else println(line);
+  let stopping = false;
   const stop = async () => {
+    // Ctrl-C reaches the workers twice: from the terminal and from the primary.
+    if (stopping) return;
+    stopping = true;
     await app.close();
     db.close();
+    if (cluster.isWorker) process.disconnect(); // the channel to the primary would keep this process alive
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
 const portOption = () => new Option('--port <port>', 'TCP port').argParser(portArgument).default(3000);
+const workersOption = () =>
+  new Option('--workers <n>', 'server processes sharing the port (each searches on its own core)')
+    .argParser((v) => Math.max(1, Math.min(positiveInteger(v), 16)))
+    .default(1);
 const hostOption = () => new Option('--host <host>', 'address to bind (127.0.0.1 keeps it on this machine)').default('127.0.0.1');
 
 export function serveCommand(): Command {
@@ -49,6 +87,7 @@ export function serveCommand(): Command {
     .description('serve the HTTP API and web page (writes need MINUTES_TOKEN)')
     .addOption(portOption())
     .addOption(hostOption())
+    .addOption(workersOption())
     .addOption(dbOption())
     .addOption(jsonOption('print the URL as JSON'))
     .action(serve);
