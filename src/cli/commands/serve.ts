@@ -20,24 +20,23 @@ interface ServeOptions {
 /**
  * With more than one worker, the server runs as a node:cluster: each worker a process with its own
  * connection to the database (SQLite in WAL mode lets them all read at once; writes wait for each
- * other), all taking connections on one port. This one process prints the URL once, passes
+ * other), all taking connections on one port. This one process prints the URL once every worker
+ * listens (so whoever reads it may stop the server at once and have it stop cleanly), passes
  * SIGINT/SIGTERM on, and ends when they have finished their requests.
  */
 async function serveWorkers(options: ServeOptions): Promise<void> {
   const workers = Array.from({ length: options.workers! }, () => cluster.fork({ MINUTES_WORKER: '1' }));
-  let announced = false;
+  let listening = 0;
   for (const worker of workers) {
-    worker.on('message', (message: { url?: string; line?: string }) => {
-      if (announced || !message.url) return;
-      announced = true;
-      println(message.line!);
+    worker.once('message', (message: { line?: string }) => {
+      if (++listening === workers.length) println(message.line!);
     });
   }
   const stop = () => workers.forEach((w) => w.process.kill('SIGTERM'));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const codes = await Promise.all(workers.map((w) => new Promise<number>((resolve) => w.on('exit', (code) => resolve(code ?? 1)))));
-  if (!announced || codes.some((c) => c !== 0)) process.exitCode = 1;
+  if (listening < workers.length || codes.some((c) => c !== 0)) process.exitCode = 1;
 }
 
 /** Serve the API and page until SIGINT or SIGTERM, then finish in-flight requests and close the database. */
@@ -60,7 +59,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const line = options.json
     ? JSON.stringify({ url, database: dbFile, writes: Boolean(process.env.MINUTES_TOKEN), workers: options.workers ?? 1 })
     : `minutes-kb is serving ${dbFile} on ${url}${(options.workers ?? 1) > 1 ? ` with ${options.workers} worker processes` : ''}  (API docs: ${url}/docs; Ctrl-C stops)`;
-  if (cluster.isWorker) process.send!({ url, line });
+  if (cluster.isWorker) process.send!({ line });
   else println(line);
   let stopping = false;
   const stop = async () => {
@@ -106,7 +105,7 @@ export function startCommand(): Command {
     .action(async (options: ServeOptions) => {
       const dbFile = databasePath(options.db);
       const folder = relative(process.cwd(), BUNDLED_MINUTES) || '.';
-      const summary = runImport([folder], dbFile);
+      const summary = await runImport([folder], dbFile);
       if (options.json) printJson({ database: dbFile, ...summary });
       else printSummary(summary, dbFile);
       await serve(options);
