@@ -1,7 +1,7 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { MAX_FILE_BYTES } from '../import/import-files.js';
+import { MAX_FILE_BYTES } from '../import/read-minutes.js';
 import type { DB } from '../store/database.js';
 import { actionItemRoutes } from './routes/action-items.js';
 import { decisionRoutes } from './routes/decisions.js';

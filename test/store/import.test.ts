@@ -1,7 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { importPaths } from '../../src/import/import-files.js';
+import { importPaths, importPathsInParallel } from '../../src/import/import-files.js';
 import { listOwners } from '../../src/store/owners.js';
 import { listPeople } from '../../src/store/people.js';
 import { listTrackedItems as listActionItems } from '../../src/store/tracked-items.js';
@@ -10,12 +12,15 @@ import { listDecisions } from '../../src/store/decisions.js';
 import { getMeeting, listMeetings } from '../../src/store/meetings.js';
 import { search } from '../../src/store/search.js';
 import { writeMeeting } from '../../src/store/write-meeting.js';
-import { EXAMPLE, parseFile, useKnowledgeBase } from '../helpers.js';
+import { CORPUS, EXAMPLE, HAS_CORPUS, parseFile, ROOT, tempDir, useKnowledgeBase } from '../helpers.js';
+import { openDatabase } from '../../src/store/database.js';
 
-/** Everything in the database, to compare before and after. */
-function snapshot(db: DB): string {
-  const tables = ['meetings', 'participants', 'agenda_items', 'action_items', 'action_item_owners', 'decisions', 'links', 'warnings', 'search_docs'];
-  return JSON.stringify(tables.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
+/** Everything in the database, to compare before and after (or two imports, but for when they ran). */
+function snapshot(db: DB, { withImportTime = true } = {}): string {
+  const tables = ['meetings', 'participants', 'agenda_items', 'action_items', 'action_item_owners', 'decisions', 'links', 'warnings', 'search_docs', 'tracked_items', 'search_doc_facets'];
+  const rows = tables.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all() as Record<string, unknown>[]);
+  if (!withImportTime) for (const row of rows[0]!) delete row.imported_at;
+  return JSON.stringify(rows);
 }
 
 describe('importing into the store', () => {
@@ -116,5 +121,56 @@ describe('importing into the store', () => {
     expect(hits.items.every((h) => h.snippet.includes('«'))).toBe(true);
     expect(search(db, { q: 'keycloak', type: 'decision' }).items.every((h) => h.type === 'decision')).toBe(true);
     expect(search(db, { q: 'AND NEAR( "unbalanced * -' }).total).toBe(0);
+  });
+
+  it('imports with parse workers into the same database as on one thread, bad files failing alone', async () => {
+    mkdirSync(join(minutes(), 'bad'));
+    writeFileSync(join(minutes(), 'bad', 'empty.md'), '  \n');
+    writeFileSync(join(minutes(), 'bad', 'binary.md'), Buffer.from([0x23, 0x20, 0x00, 0xff, 0x00]));
+    const one = importPaths(db, [minutes()]);
+    const { dir, remove } = tempDir();
+    const other = openDatabase(join(dir, 'parallel.db'));
+    try {
+      const seen: number[] = [];
+      const parallel = await importPathsInParallel(other, [minutes()], { workers: 2, minFiles: 0, onFile: (done) => seen.push(done) });
+      expect(parallel).toEqual(one);
+      expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(snapshot(other, { withImportTime: false })).toBe(snapshot(db, { withImportTime: false }));
+      // Nothing changed: nothing is parsed again, with or without workers.
+      expect(await importPathsInParallel(other, [minutes()], { workers: 2, minFiles: 0 })).toMatchObject({ imported: 0, unchanged: 6, failed: [{}, {}] });
+    } finally {
+      other.close();
+      remove();
+    }
+  });
+
+  it('parses on the writing thread the files of a worker that runs out of memory', () => {
+    // The heap limit is read when the module loads, so the import runs in a child on the built code.
+    const code = `
+      import { openDatabase } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist/store/database.js')).href)};
+      import { importPathsInParallel } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist/import/import-files.js')).href)};
+      const summary = await importPathsInParallel(openDatabase(':memory:'), [process.argv[1]], { workers: 2, minFiles: 0 });
+      console.log(JSON.stringify(summary));`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', code, minutes()], {
+      env: { ...process.env, MINUTES_WORKER_HEAP_MB: '2' },
+      encoding: 'utf8',
+    });
+    expect(child.status, child.stderr).toBe(0);
+    expect(JSON.parse(child.stdout)).toEqual(importPaths(db, [minutes()]));
+  });
+
+  it.skipIf(!HAS_CORPUS)('imports real series with parse workers into the same database as on one thread', async () => {
+    const folders = ['sig-standardization', 'iaas'].map((f) => join(CORPUS, f));
+    const one = importPaths(db, folders);
+    const { dir, remove } = tempDir();
+    const other = openDatabase(join(dir, 'parallel.db'));
+    try {
+      expect(await importPathsInParallel(other, folders, { workers: 2, minFiles: 0 })).toEqual(one);
+      expect(one.imported).toBeGreaterThan(100);
+      expect(snapshot(other, { withImportTime: false })).toBe(snapshot(db, { withImportTime: false }));
+    } finally {
+      other.close();
+      remove();
+    }
   });
 });

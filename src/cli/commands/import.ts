@@ -1,17 +1,21 @@
-import { Command } from 'commander';
-import { importPaths, type ImportSummary } from '../../import/import-files.js';
+import { Command, Option } from 'commander';
+import { availableParallelism } from 'node:os';
+import { importPathsInParallel, PARALLEL_MIN_FILES, type ImportSummary } from '../../import/import-files.js';
 import { databasePath } from '../../store/database.js';
 import { openStore } from '../open-store.js';
 import { printJson, println } from '../output.js';
-import { dbOption, jsonOption } from '../options.js';
+import { dbOption, jsonOption, positiveInteger } from '../options.js';
 import { progressBar } from '../progress.js';
 
+/** Parse workers for a large import: one a core; none on one core, where they would only take turns with the writer. */
+export const DEFAULT_WORKERS = availableParallelism() > 1 ? availableParallelism() : 0;
+
 /** Import paths into a database, with a progress bar on a terminal; returns the summary. */
-export function runImport(paths: string[], dbFile: string): ImportSummary {
+export async function runImport(paths: string[], dbFile: string, workers = DEFAULT_WORKERS): Promise<ImportSummary> {
   const { db } = openStore({ db: dbFile });
   const progress = progressBar('importing');
   try {
-    return importPaths(db, paths, (done, total) => progress.update(done, total));
+    return await importPathsInParallel(db, paths, { workers, onFile: (done, total) => progress.update(done, total) });
   } finally {
     progress.stop();
     db.close();
@@ -29,17 +33,23 @@ export function printSummary(summary: ImportSummary, dbFile: string): void {
   }
 }
 
+const workersOption = () =>
+  new Option('--workers <n>', `threads that parse while one writes, for ${PARALLEL_MIN_FILES} files or more (0: parse on the writing thread)`)
+    .argParser((v) => Math.min(positiveInteger(v), 16))
+    .default(DEFAULT_WORKERS);
+
 export function importCommand(): Command {
   return new Command('import')
     .description('import minutes into the database; unchanged files are skipped, changed files replaced')
     .argument('<paths...>', 'markdown files or folders (searched for .md files)')
     .addOption(dbOption())
+    .addOption(workersOption())
     .addOption(jsonOption())
-    .action((paths: string[], options: { db?: string; json?: boolean }) => {
+    .action(async (paths: string[], options: { db?: string; json?: boolean; workers: number }) => {
       const dbFile = databasePath(options.db);
       let summary: ImportSummary;
       try {
-        summary = runImport(paths, dbFile);
+        summary = await runImport(paths, dbFile, options.workers);
       } catch (error) {
         // A path that does not exist: nothing was imported.
         process.stderr.write(`minutes import: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { readMinutes } from '../../import/import-files.js';
+import { readMinutes } from '../../import/read-minutes.js';
 import { findMarkdownFiles } from '../../import/find-files.js';
 import { isFailed, type MeetingRecord, type ParseResult } from '../../parse/meeting-record.js';
 import { at, count, printJson, println } from '../output.js';

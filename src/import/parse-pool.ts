@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { FoundFile } from './find-files.js';
+import type { ParseJob, ParseReply } from './parse-worker.js';
+import type { ParsedFile } from './read-minutes.js';
+
+/**
+ * The worker script: the built one beside this module, or under a TypeScript loader when this
+ * module runs from its source (the tests).
+ */
+function workerScript(): { url: URL; execArgv: string[] } {
+  const built = new URL('./parse-worker.js', import.meta.url);
+  if (existsSync(built)) return { url: built, execArgv: [] };
+  return { url: new URL('./parse-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
+}
+
+/**
+ * A worker's old generation, MB (`MINUTES_WORKER_HEAP_MB`; 0 leaves V8's default). Unbounded,
+ * V8 lets each worker's heap grow to ~4x its ~20 MB of live data before collecting, and a 10x
+ * import peaked at ~400 MB; bounded, at ~300 MB, but ~15% slower: below 2 GB V8 grows the heap by
+ * a smaller factor and collects more often. A file too large to parse within it is parsed by the
+ * caller.
+ */
+const WORKER_HEAP_MB = process.env.MINUTES_WORKER_HEAP_MB !== undefined && Number(process.env.MINUTES_WORKER_HEAP_MB) >= 0 ? Number(process.env.MINUTES_WORKER_HEAP_MB) : 128;
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, (parsed: ParsedFile | null) => void>;
+  answered: number;
+}
+
+/**
+ * Worker threads that parse files, so that a bulk import parses on every core while the one
+ * thread that writes the database goes on writing. Jobs go to the worker with the fewest in
+ * hand. A worker that dies (out of memory on a huge file, say) answers `null` for the files it
+ * held, and the caller parses those itself; it is replaced if it had parsed a file before, so
+ * that a worker which cannot start at all is not started again and again.
+ */
+export class ParsePool {
+  private readonly slots: Slot[] = [];
+  private nextId = 0;
+  private closed = false;
+
+  constructor(readonly size: number) {
+    for (let i = 0; i < size; i++) this.slots.push(this.start());
+  }
+
+  private start(): Slot {
+    const { url, execArgv } = workerScript();
+    const slot: Slot = { worker: new Worker(url, { execArgv, resourceLimits: WORKER_HEAP_MB > 0 ? { maxOldGenerationSizeMb: WORKER_HEAP_MB } : {} }), pending: new Map(), answered: 0 };
+    slot.worker.on('message', ({ id, parsed }: ParseReply) => {
+      slot.answered++;
+      slot.pending.get(id)?.(parsed);
+      slot.pending.delete(id);
+    });
+    slot.worker.on('error', () => {}); // 'exit' follows, and says what matters: these files were not parsed.
+    slot.worker.on('exit', () => {
+      for (const resolve of slot.pending.values()) resolve(null);
+      slot.pending.clear();
+      const i = this.slots.indexOf(slot);
+      if (i < 0 || this.closed) return;
+      if (slot.answered > 0) this.slots[i] = this.start();
+      else this.slots.splice(i, 1);
+    });
+    return slot;
+  }
+
+  /** A file's record and text, or `null` if its worker died before answering (or none is left). The bytes are copied. */
+  parse(file: FoundFile, bytes: Uint8Array): Promise<ParsedFile | null> {
+    if (this.slots.length === 0) return Promise.resolve(null);
+    const slot = this.slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      slot.pending.set(id, resolve);
+      slot.worker.postMessage({ id, file, bytes } satisfies ParseJob);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * A parse worker of the import pool (parse-pool.ts): a file's bytes in, its record and text out.
+ * It only parses; reading, hashing and writing stay with the one thread that holds the database.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { FoundFile } from './find-files.js';
+import { parseFile, type ParsedFile } from './read-minutes.js';
+
+export interface ParseJob {
+  id: number;
+  file: FoundFile;
+  bytes: Uint8Array;
+}
+
+export interface ParseReply {
+  id: number;
+  parsed: ParsedFile;
+}
+
+parentPort!.on('message', ({ id, file, bytes }: ParseJob) => {
+  let parsed: ParsedFile;
+  try {
+    parsed = parseFile(bytes, file);
+  } catch (error) {
+    // parseFile reports bad minutes as a failed record; this is a bug in it, kept to one file.
+    parsed = { record: { source: file.source, error: error instanceof Error ? error.message : String(error) }, text: '' };
+  }
+  parentPort!.postMessage({ id, parsed } satisfies ParseReply);
+});

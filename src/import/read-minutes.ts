@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { isFailed, type MeetingRecord, type ParseResult } from '../parse/meeting-record.js';
+import { parseMeeting } from '../parse/parse-meeting.js';
+import type { FoundFile } from './find-files.js';
+
+/** Files larger than this are refused: minutes are small, and a huge file is a mistake. `MINUTES_MAX_BYTES` changes it. */
+export const MAX_FILE_BYTES = Number(process.env.MINUTES_MAX_BYTES) > 0 ? Number(process.env.MINUTES_MAX_BYTES) : 5 * 1024 * 1024;
+
+export function tooLarge(bytes: number): string {
+  return `file is ${bytes} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Bytes to text; invalid UTF-8 becomes U+FFFD rather than failing the file. */
+export function decode(bytes: Uint8Array): { text: string; invalid: boolean } {
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
+  return { text, invalid: text.includes('\uFFFD') };
+}
+
+/** Series rule: front matter `series:` first, else the folder the file's place gives. */
+function withSeries(record: MeetingRecord, seriesFromPath: string | null): MeetingRecord {
+  return { ...record, series: record.series ?? seriesFromPath };
+}
+
+/** A file's record and the text it was read from (what the store keeps as the meeting's body). */
+export interface ParsedFile {
+  record: ParseResult;
+  text: string;
+}
+
+/**
+ * Bytes of a file to its record, as every command reads minutes: UTF-8 with replacement (and a
+ * warning), the parser, and the series its place implies. The caller has checked the size.
+ */
+export function parseFile(bytes: Uint8Array, file: FoundFile): ParsedFile {
+  const { text, invalid } = decode(bytes);
+  const result = parseMeeting(text, file.source);
+  if (isFailed(result)) return { record: result, text };
+  const record = withSeries(result, file.seriesFromPath);
+  if (invalid) record.warnings.unshift({ line: null, message: 'file is not valid UTF-8: invalid bytes were replaced with U+FFFD' });
+  return { record, text };
+}
+
+/** Read and parse one file; an oversized file is refused before it is read. */
+export function readMinutes(file: FoundFile): ParseResult {
+  try {
+    const size = statSync(file.source).size;
+    return size > MAX_FILE_BYTES ? { source: file.source, error: tooLarge(size) } : parseFile(readFileSync(file.source), file).record;
+  } catch (error) {
+    return { source: file.source, error: error instanceof Error ? error.message : String(error) };
+  }
+}
