@@ -45,9 +45,12 @@ export function corpusQueries(texts: string[], count: number): string[] {
  * last line it prints as JSON. The process reports its own peak memory
  * (`process.resourceUsage().maxRSS`), so each measure of memory is of one task alone.
  */
-export function runModule<T>(code: string, args: string[] = [], options: { execArgv?: string[] } = {}): Promise<T> {
+export function runModule<T>(code: string, args: string[] = [], options: { oneCore?: boolean; env?: Record<string, string> } = {}): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(options.execArgv ?? []), '--input-type=module', '-e', code, '--', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const node = [process.execPath, '--input-type=module', '-e', code, '--', ...args];
+    // taskset pins the process, V8's helper threads and any workers to one CPU: a one-core machine.
+    const [command, ...rest] = options.oneCore ? ['taskset', '-c', '0', ...node] : node;
+    const child = spawn(command!, rest, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...options.env } });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);

@@ -17,34 +17,49 @@ export interface Run {
   maxRssMB: number;
 }
 
-/** Read and parse every file, storing nothing: what an import cannot do faster on one core. */
-export function parseOnly(dir: string): Promise<Run> {
+/** Read and parse every file on one thread, storing nothing: what an import cannot do faster on one core. */
+export function parseOnly(dir: string, oneCore = false): Promise<Run> {
   return runModule<Run>(
     `${distImport('findMarkdownFiles', 'import/find-files.js')}
-     ${distImport('readMinutes', 'import/import-files.js')}
+     ${distImport('readMinutes', 'import/read-minutes.js')}
      const start = performance.now();
      const files = findMarkdownFiles([process.argv[1]]);
      for (const file of files) readMinutes(file);
      const ms = performance.now() - start;
      console.log(JSON.stringify({ ms, files: files.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }));`,
     [dir],
+    { oneCore },
   );
 }
 
-/** `minutes import` of a folder into a database, as the command does it (without its output). */
-export function importRun(dir: string, dbFile: string, execArgv: string[] = []): Promise<Run & { imported: number; unchanged: number; failed: number }> {
+export interface ImportRun extends Run {
+  imported: number;
+  unchanged: number;
+  failed: number;
+  /** Parse workers the import used: none below PARALLEL_MIN_FILES files. */
+  workersUsed: number;
+}
+
+/**
+ * `minutes import` of a folder into a database, as the command does it (without its output):
+ * with up to `workers` parse threads, or on one thread with 0; `oneCore` pins it to one CPU,
+ * `env` sets variables such as MINUTES_WORKER_HEAP_MB.
+ */
+export function importRun(dir: string, dbFile: string, workers: number, options: { oneCore?: boolean; env?: Record<string, string> } = {}): Promise<ImportRun> {
   return runModule(
     `${distImport('openDatabase', 'store/database.js')}
-     ${distImport('importPaths', 'import/import-files.js')}
+     ${distImport('importPathsInParallel, PARALLEL_MIN_FILES', 'import/import-files.js')}
      const start = performance.now();
      const db = openDatabase(process.argv[2]);
-     const summary = importPaths(db, [process.argv[1]]);
+     const workers = Number(process.argv[3]);
+     const summary = await importPathsInParallel(db, [process.argv[1]], { workers });
      db.close();
      const ms = performance.now() - start;
-     console.log(JSON.stringify({ ms, files: summary.imported + summary.replaced + summary.unchanged + summary.failed.length,
-       imported: summary.imported, unchanged: summary.unchanged, failed: summary.failed.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }));`,
-    [dir, dbFile],
-    { execArgv },
+     const files = summary.imported + summary.replaced + summary.unchanged + summary.failed.length;
+     console.log(JSON.stringify({ ms, files, imported: summary.imported, unchanged: summary.unchanged, failed: summary.failed.length,
+       workersUsed: files >= PARALLEL_MIN_FILES ? workers : 0, maxRssMB: process.resourceUsage().maxRSS / 1024 }));`,
+    [dir, dbFile, String(workers)],
+    options,
   );
 }
 
