@@ -110,7 +110,7 @@ try {
   }
   if (wanted('10x')) {
     const tenfold = makeCopies(CORPUS, join(dir, '10x'), 10);
-    result.import10x = await importFigures(tenfold, join(dir, '10x.db'), 1, true);
+    result.import10x = await importFigures(tenfold, join(dir, '10x.db'), 3, true);
     rmSync(tenfold, { recursive: true, force: true });
     rmSync(join(dir, '10x.db'), { force: true });
   }
