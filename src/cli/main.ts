@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import cluster from 'node:cluster';
 import { Command } from 'commander';
 import { aiCommand, aisCommand } from './commands/ais.js';
 import { exportCommand } from './commands/export.js';
@@ -39,4 +40,5 @@ try {
   // Bad input (a malformed alias file, a locked database) gets a message, not a stack trace.
   process.stderr.write(`minutes: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
+  if (cluster.isWorker) process.disconnect(); // a `serve --workers` process: the channel would keep it alive
 }

@@ -83,37 +83,83 @@ export function importText(db: DB, bytes: Uint8Array, file: FoundFile): FileOutc
 
 /**
  * Files written in one write transaction, each in a savepoint of its own: a file that fails
- * rolls back alone, and the rest of the batch still commits. One commit per file cost about a
- * tenth of an import (FTS5 writes its index segments at each commit); a batch is committed
- * after `maxFiles` files or `maxMs` milliseconds, so other writers wait little.
+ * rolls back alone, and the rest of the batch still commits. One commit per file made a 1x
+ * import 8% slower (FTS5 writes its index segments at each commit). The batch commits after
+ * `maxFiles` files or `maxMs` milliseconds, checked after every file (written or not) and before
+ * waiting for a parse, so other writers wait little. A written file counts (`settle`) only once
+ * its batch is committed: if the commit fails, or SQLite rolls the whole transaction back (disk
+ * full, I/O error), the batch's files are reported failed, not imported.
  */
 class WriteBatch {
+  private opened = false;
   private files = 0;
   private since = 0;
+  private written: FileOutcome[] = [];
 
   constructor(
     private readonly db: DB,
+    private readonly settle: (result: FileOutcome) => void,
     private readonly maxFiles = 50,
     private readonly maxMs = 250,
   ) {}
 
-  write(run: () => FileOutcome): FileOutcome {
-    if (!this.db.inTransaction) {
-      this.db.exec('BEGIN IMMEDIATE');
-      this.files = 0;
-      this.since = performance.now();
+  /** Write a parsed file (a file that failed to parse is settled at once); returns its outcome, final once committed. */
+  store(file: ToParse, parsed: ParsedFile): FileOutcome {
+    if (isFailed(parsed.record)) return this.now(failed(file.file.source, parsed.record.error));
+    // Inside a transaction the caller began, files are only savepoints of it.
+    if (!this.opened && this.db.inTransaction) return this.now(store(this.db, file, parsed));
+    if (!this.opened) {
+      try {
+        this.db.exec('BEGIN IMMEDIATE');
+      } catch (error) {
+        return this.now(failed(file.file.source, error));
+      }
+      [this.opened, this.files, this.since] = [true, 0, performance.now()];
     }
-    const outcome = run();
-    if (++this.files >= this.maxFiles || performance.now() - this.since >= this.maxMs) this.commit();
+    const outcome = store(this.db, file, parsed);
+    if (!this.db.inTransaction) {
+      this.lose(outcome.outcome === 'failed' ? outcome.error : 'the write transaction was rolled back');
+      return this.now(outcome.outcome === 'failed' ? outcome : failed(file.file.source, 'the write transaction was rolled back'));
+    }
+    this.files++;
+    if (outcome.outcome === 'failed') this.settle(outcome);
+    else this.written.push(outcome);
     return outcome;
   }
 
+  /** Commit if the batch is full or old. */
+  tick(): void {
+    if (this.opened && (this.files >= this.maxFiles || performance.now() - this.since >= this.maxMs)) this.commit();
+  }
+
   commit(): void {
-    if (this.db.inTransaction) this.db.exec('COMMIT');
+    if (!this.opened) return;
+    try {
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.lose(`its write transaction could not be committed: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    this.opened = false;
+    for (const outcome of this.written.splice(0)) this.settle(outcome);
   }
 
   rollback(): void {
-    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    if (this.opened && this.db.inTransaction) this.db.exec('ROLLBACK');
+    this.opened = false;
+    this.written = [];
+  }
+
+  private now(outcome: FileOutcome): FileOutcome {
+    this.settle(outcome);
+    return outcome;
+  }
+
+  /** The transaction is gone: what it wrote is not in the database. */
+  private lose(reason: string): void {
+    this.opened = false;
+    for (const { source } of this.written.splice(0)) this.settle(failed(source, `not imported: ${reason}`));
   }
 }
 
@@ -123,14 +169,14 @@ class Tally {
   private readonly written: number[] = [];
   private readonly touched = new Set<string | null>();
 
-  add(result: FileOutcome): void {
+  readonly add = (result: FileOutcome): void => {
     if (result.outcome === 'failed') this.summary.failed.push({ source: result.source, error: result.error });
     else this.summary[result.outcome]++;
     if (result.outcome === 'imported' || result.outcome === 'replaced') {
       this.written.push(result.meetingId);
       for (const s of result.series) this.touched.add(s);
     }
-  }
+  };
 
   /**
    * Linked and checked after the whole batch, so that the order of files does not matter;
@@ -154,13 +200,13 @@ export function importPaths(db: DB, paths: string[], onFile: OnFile = () => {}):
 }
 
 function importFound(db: DB, files: FoundFile[], onFile: OnFile): ImportSummary {
-  const batch = new WriteBatch(db);
   const tally = new Tally();
+  const batch = new WriteBatch(db, tally.add);
   try {
     files.forEach((file, i) => {
       const checked = check(db, file, () => readChecked(file));
-      const result = isOutcome(checked) ? checked : batch.write(() => store(db, checked, parseFile(checked.bytes, file)));
-      tally.add(result);
+      const result = isOutcome(checked) ? (tally.add(checked), checked) : batch.store(checked, parseFile(checked.bytes, file));
+      batch.tick();
       onFile(i + 1, files.length, result);
     });
     batch.commit();
@@ -175,10 +221,10 @@ function importFound(db: DB, files: FoundFile[], onFile: OnFile): ImportSummary 
 const IN_FLIGHT_PER_WORKER = 8;
 
 /**
- * Below this many files, parse workers do not pay here: each compiles the parser anew (~1.7 s of
- * CPU on this machine), and a parse on one thread already keeps 1.5 cores busy with V8's compiler
- * and GC threads. Measured on 2 cores: 843 files 4.6-4.9 s with two workers against 4.1-4.3 s
- * without; 2,529 files 10.2 s against 10.6-10.8 s; 8,430 files 29 s against 33 s.
+ * Below this many new files, parse workers do not pay here: each compiles the parser anew (~1.7 s
+ * of CPU on this machine), and a parse on one thread already keeps 1.5 cores busy with V8's
+ * compiler and GC threads. Measured on 2 cores: 843 files 4.6-4.9 s with two workers against
+ * 4.5-4.8 s without; 2,529 files 10.2 s against 10.6-10.8 s; 8,430 files 29 s against 33 s.
  */
 export const PARALLEL_MIN_FILES = 2000;
 
@@ -186,8 +232,8 @@ export const PARALLEL_MIN_FILES = 2000;
  * Import files and folders with `workers` threads parsing while this thread reads, hashes and
  * writes, in the order of the files: the same database as `importPaths`, sooner for a large
  * batch. Unchanged files are found before parsing and never reach a worker, and no worker starts
- * until a file needs parsing. A batch of fewer than `minFiles` files, or `workers` 0, is imported
- * on this thread.
+ * until a file needs parsing. With fewer than `minFiles` files not stored yet (a re-import with a
+ * few edits, say), or `workers` 0, the files are imported on this thread.
  */
 export async function importPathsInParallel(
   db: DB,
@@ -195,10 +241,11 @@ export async function importPathsInParallel(
   { workers, onFile = () => {}, minFiles = PARALLEL_MIN_FILES }: { workers: number; onFile?: OnFile; minFiles?: number },
 ): Promise<ImportSummary> {
   const files = findMarkdownFiles(paths);
-  if (workers < 1 || files.length < minFiles) return importFound(db, files, onFile);
+  const newFiles = files.filter((f) => !storedMeeting(db, f.source)).length;
+  if (workers < 1 || newFiles < minFiles) return importFound(db, files, onFile);
   let pool: ParsePool | null = null;
-  const batch = new WriteBatch(db);
   const tally = new Tally();
+  const batch = new WriteBatch(db, tally.add);
   // Each file's check and parse, started ahead of the writer; written strictly in order.
   const ahead: { checked: ToParse | FileOutcome; parsed: Promise<ParsedFile | null> | null }[] = [];
   let next = 0;
@@ -214,13 +261,13 @@ export async function importPathsInParallel(
       readAhead();
       const { checked, parsed } = ahead.shift()!;
       let result: FileOutcome;
-      if (isOutcome(checked)) result = checked;
+      if (isOutcome(checked)) result = (tally.add(checked), checked);
       else {
         const ready = (await parsed!) ?? parseFile(checked.bytes, checked.file);
         readAhead();
-        result = batch.write(() => store(db, checked, ready));
+        result = batch.store(checked, ready);
       }
-      tally.add(result);
+      batch.tick();
       onFile(done + 1, files.length, result);
     }
     batch.commit();

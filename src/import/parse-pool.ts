@@ -5,13 +5,15 @@ import type { ParseJob, ParseReply } from './parse-worker.js';
 import type { ParsedFile } from './read-minutes.js';
 
 /**
- * The worker script: the built one beside this module, or under a TypeScript loader when this
- * module runs from its source (the tests).
+ * The worker: the built script beside this module, or, when this module runs from its source
+ * (the tests), the source under tsx, registered in the worker itself (`--import tsx` in a
+ * worker's execArgv does not reach its module loader on Node 20).
  */
-function workerScript(): { url: URL; execArgv: string[] } {
+function workerScript(): { script: URL | string; eval: boolean } {
   const built = new URL('./parse-worker.js', import.meta.url);
-  if (existsSync(built)) return { url: built, execArgv: [] };
-  return { url: new URL('./parse-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
+  if (existsSync(built)) return { script: built, eval: false };
+  const source = JSON.stringify(new URL('./parse-worker.ts', import.meta.url).href);
+  return { script: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${source}); })`, eval: true };
 }
 
 /**
@@ -26,6 +28,7 @@ const WORKER_HEAP_MB = process.env.MINUTES_WORKER_HEAP_MB !== undefined && Numbe
 interface Slot {
   worker: Worker;
   pending: Map<number, (parsed: ParsedFile | null) => void>;
+  /** Files it has answered: a worker that dies before its first could not start, and is not started again. */
   answered: number;
 }
 
@@ -33,34 +36,46 @@ interface Slot {
  * Worker threads that parse files, so that a bulk import parses on every core while the one
  * thread that writes the database goes on writing. Jobs go to the worker with the fewest in
  * hand. A worker that dies (out of memory on a huge file, say) answers `null` for the files it
- * held, and the caller parses those itself; it is replaced if it had parsed a file before, so
- * that a worker which cannot start at all is not started again and again.
+ * held, and the caller parses those itself. It is replaced if it had parsed a file: one that
+ * dies before (cannot start, or its first file is too large) is not, so that no worker is started
+ * again and again; with none left, the caller parses every file.
  */
 export class ParsePool {
   private readonly slots: Slot[] = [];
   private nextId = 0;
   private closed = false;
 
-  constructor(readonly size: number) {
-    for (let i = 0; i < size; i++) this.slots.push(this.start());
+  constructor(size: number) {
+    try {
+      for (let i = 0; i < size; i++) this.slots.push(this.start());
+    } catch (error) {
+      void this.close();
+      throw error;
+    }
   }
 
   private start(): Slot {
-    const { url, execArgv } = workerScript();
-    const slot: Slot = { worker: new Worker(url, { execArgv, resourceLimits: WORKER_HEAP_MB > 0 ? { maxOldGenerationSizeMb: WORKER_HEAP_MB } : {} }), pending: new Map(), answered: 0 };
-    slot.worker.on('message', ({ id, parsed }: ParseReply) => {
+    const { script, eval: isEval } = workerScript();
+    const worker = new Worker(script, { eval: isEval, resourceLimits: WORKER_HEAP_MB > 0 ? { maxOldGenerationSizeMb: WORKER_HEAP_MB } : {} });
+    const slot: Slot = { worker, pending: new Map(), answered: 0 };
+    worker.on('message', ({ id, parsed }: ParseReply) => {
       slot.answered++;
       slot.pending.get(id)?.(parsed);
       slot.pending.delete(id);
     });
-    slot.worker.on('error', () => {}); // 'exit' follows, and says what matters: these files were not parsed.
-    slot.worker.on('exit', () => {
+    worker.on('error', () => {}); // 'exit' follows, and says what matters: these files were not parsed.
+    worker.on('exit', () => {
       for (const resolve of slot.pending.values()) resolve(null);
       slot.pending.clear();
       const i = this.slots.indexOf(slot);
       if (i < 0 || this.closed) return;
-      if (slot.answered > 0) this.slots[i] = this.start();
-      else this.slots.splice(i, 1);
+      this.slots.splice(i, 1);
+      if (slot.answered === 0) return;
+      try {
+        this.slots.push(this.start());
+      } catch {
+        // No replacement: the others, or the caller, parse what is left.
+      }
     });
     return slot;
   }

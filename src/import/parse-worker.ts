@@ -18,12 +18,5 @@ export interface ParseReply {
 }
 
 parentPort!.on('message', ({ id, file, bytes }: ParseJob) => {
-  let parsed: ParsedFile;
-  try {
-    parsed = parseFile(bytes, file);
-  } catch (error) {
-    // parseFile reports bad minutes as a failed record; this is a bug in it, kept to one file.
-    parsed = { record: { source: file.source, error: error instanceof Error ? error.message : String(error) }, text: '' };
-  }
-  parentPort!.postMessage({ id, parsed } satisfies ParseReply);
+  parentPort!.postMessage({ id, parsed: parseFile(bytes, file) } satisfies ParseReply);
 });

@@ -16,7 +16,7 @@ export function contentHash(bytes: Uint8Array): string {
 }
 
 /** Bytes to text; invalid UTF-8 becomes U+FFFD rather than failing the file. */
-export function decode(bytes: Uint8Array): { text: string; invalid: boolean } {
+function decode(bytes: Uint8Array): { text: string; invalid: boolean } {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
   return { text, invalid: text.includes('\uFFFD') };
 }
@@ -38,7 +38,13 @@ export interface ParsedFile {
  */
 export function parseFile(bytes: Uint8Array, file: FoundFile): ParsedFile {
   const { text, invalid } = decode(bytes);
-  const result = parseMeeting(text, file.source);
+  let result: ParseResult;
+  try {
+    result = parseMeeting(text, file.source);
+  } catch (error) {
+    // parseMeeting reports bad minutes as a failed record; this would be a bug in it, kept to one file.
+    result = { source: file.source, error: error instanceof Error ? error.message : String(error) };
+  }
   if (isFailed(result)) return { record: result, text };
   const record = withSeries(result, file.seriesFromPath);
   if (invalid) record.warnings.unshift({ line: null, message: 'file is not valid UTF-8: invalid bytes were replaced with U+FFFD' });

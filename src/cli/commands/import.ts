@@ -7,8 +7,8 @@ import { printJson, println } from '../output.js';
 import { dbOption, jsonOption, positiveInteger } from '../options.js';
 import { progressBar } from '../progress.js';
 
-/** Parse workers for a large import: one a core; none on one core, where they would only take turns with the writer. */
-export const DEFAULT_WORKERS = availableParallelism() > 1 ? availableParallelism() : 0;
+/** Parse workers for a large import: one a core, up to 16; none on one core, where they would only take turns with the writer. */
+export const DEFAULT_WORKERS = availableParallelism() > 1 ? Math.min(availableParallelism(), 16) : 0;
 
 /** Import paths into a database, with a progress bar on a terminal; returns the summary. */
 export async function runImport(paths: string[], dbFile: string, workers = DEFAULT_WORKERS): Promise<ImportSummary> {
@@ -34,7 +34,7 @@ export function printSummary(summary: ImportSummary, dbFile: string): void {
 }
 
 const workersOption = () =>
-  new Option('--workers <n>', `threads that parse while one writes, for ${PARALLEL_MIN_FILES} files or more (0: parse on the writing thread)`)
+  new Option('--workers <n>', `threads that parse while one writes, for ${PARALLEL_MIN_FILES} new files or more (at most 16; 0: parse on the writing thread)`)
     .argParser((v) => Math.min(positiveInteger(v), 16))
     .default(DEFAULT_WORKERS);
 
@@ -51,7 +51,7 @@ export function importCommand(): Command {
       try {
         summary = await runImport(paths, dbFile, options.workers);
       } catch (error) {
-        // A path that does not exist: nothing was imported.
+        // A path that does not exist (nothing was imported), or a database that cannot be written.
         process.stderr.write(`minutes import: ${error instanceof Error ? error.message : String(error)}\n`);
         process.exitCode = 1;
         return;

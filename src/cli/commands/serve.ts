@@ -32,10 +32,13 @@ async function serveWorkers(options: ServeOptions): Promise<void> {
       if (++listening === workers.length) println(message.line!);
     });
   }
-  const stop = () => workers.forEach((w) => w.process.kill('SIGTERM'));
+  const stop = () => workers.forEach((w) => w.isDead() || w.process.kill('SIGTERM'));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  const codes = await Promise.all(workers.map((w) => new Promise<number>((resolve) => w.on('exit', (code) => resolve(code ?? 1)))));
+  // A worker that cannot start (port taken, bad alias file) has said why: the others stop too.
+  const codes = await Promise.all(
+    workers.map((w) => new Promise<number>((resolve) => w.on('exit', (code) => (listening < workers.length && stop(), resolve(code ?? 1))))),
+  );
   if (listening < workers.length || codes.some((c) => c !== 0)) process.exitCode = 1;
 }
 
@@ -51,6 +54,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     const reason = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `port ${options.port} is already in use (try --port)` : String(error);
     process.stderr.write(`minutes serve: cannot listen on ${options.host}:${options.port}: ${reason}\n`);
     process.exitCode = 1;
+    if (cluster.isWorker) process.disconnect();
     return;
   }
   const address = app.server.address();
