@@ -23,7 +23,7 @@ describe('the parser on random markdown', () => {
       fc.property(documents, (text) => {
         const result = parseMeeting(text, 'random/20240715.md');
         if (isFailed(result)) return result.error.length > 0;
-        const lines = text.split('\n').length;
+        const lines = text.split(/\r\n|\r|\n/).length; // CommonMark's line endings: a lone CR ends a line too
         const inside = (line: number | null) => line === null || (Number.isInteger(line) && line >= 1 && line <= lines);
         return [...result.agenda, ...result.actionItems, ...result.decisions, ...result.links, ...result.warnings].every((item) => inside(item.line));
       }),
