@@ -56,21 +56,27 @@ export class ParsePool {
 
   private start(): Slot {
     const { script, eval: isEval } = workerScript();
-    const worker = new Worker(script, { eval: isEval, resourceLimits: WORKER_HEAP_MB > 0 ? { maxOldGenerationSizeMb: WORKER_HEAP_MB } : {} });
+    // execArgv []: a worker would inherit this process's flags, and `--input-type` (say) stops it loading.
+    const worker = new Worker(script, { eval: isEval, execArgv: [], resourceLimits: WORKER_HEAP_MB > 0 ? { maxOldGenerationSizeMb: WORKER_HEAP_MB } : {} });
     const slot: Slot = { worker, pending: new Map(), answered: 0 };
     worker.on('message', ({ id, parsed }: ParseReply) => {
       slot.answered++;
       slot.pending.get(id)?.(parsed);
       slot.pending.delete(id);
     });
-    worker.on('error', () => {}); // 'exit' follows, and says what matters: these files were not parsed.
+    let failure: unknown = null;
+    worker.on('error', (error) => (failure = error)); // 'exit' follows: its files were not parsed.
     worker.on('exit', () => {
       for (const resolve of slot.pending.values()) resolve(null);
       slot.pending.clear();
       const i = this.slots.indexOf(slot);
       if (i < 0 || this.closed) return;
       this.slots.splice(i, 1);
-      if (slot.answered === 0) return;
+      if (slot.answered === 0) {
+        // Not silent: the import goes on, slower, and whoever runs it should know why.
+        if (this.slots.length === 0) process.emitWarning(`parse workers stopped before parsing a file (${failure instanceof Error ? failure.message : 'exited'}): parsing on the writing thread`);
+        return;
+      }
       try {
         this.slots.push(this.start());
       } catch {

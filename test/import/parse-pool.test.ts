@@ -1,8 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findMarkdownFiles } from '../../src/import/find-files.js';
 import { ParsePool } from '../../src/import/parse-pool.js';
 import { parseFile } from '../../src/import/read-minutes.js';
+import { ROOT } from '../helpers.js';
 
 describe('the pool of parse workers', () => {
   it('parses in its workers what the writing thread would, bad files included', async () => {
@@ -21,5 +25,17 @@ describe('the pool of parse workers', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('starts its built workers under flags of the process that they could not take (--input-type)', () => {
+    const code = `
+      import { ParsePool } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist/import/parse-pool.js')).href)};
+      const pool = new ParsePool(1);
+      const parsed = await pool.parse({ source: 'x.md', seriesFromPath: null }, new TextEncoder().encode('# Weekly 2024-07-15\\n\\n- AI @a: b\\n'));
+      await pool.close();
+      console.log(JSON.stringify(parsed?.record.actionItems.length ?? null));`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(child.stdout.trim()).toBe('1');
   });
 });
