@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import { isFailed } from '../parse/meeting-record.js';
 import type { DB } from '../store/database.js';
 import { unknownOwners, type UnknownOwner } from '../store/people.js';
@@ -6,7 +5,7 @@ import { relinkSeries, unlinkedSeries } from '../store/tracked-items.js';
 import { storedMeeting, writeMeeting, type WriteOutcome } from '../store/write-meeting.js';
 import { findMarkdownFiles, type FoundFile } from './find-files.js';
 import { ParsePool } from './parse-pool.js';
-import { contentHash, MAX_FILE_BYTES, parseFile, tooLarge, type ParsedFile } from './read-minutes.js';
+import { contentHash, MAX_FILE_BYTES, parseFile, readBytes, tooLarge, type ParsedFile } from './read-minutes.js';
 
 export type FileOutcome =
   | { source: string; outcome: WriteOutcome; meetingId: number; series: (string | null)[] }
@@ -49,13 +48,6 @@ function check(db: DB, file: FoundFile, read: () => Uint8Array): ToParse | FileO
   } catch (error) {
     return failed(file.source, error);
   }
-}
-
-/** Read a file from disk, refusing an oversized one before it is read into memory. */
-function readChecked(file: FoundFile): Uint8Array {
-  const size = statSync(file.source).size;
-  if (size > MAX_FILE_BYTES) throw new Error(tooLarge(size));
-  return readFileSync(file.source);
 }
 
 /** Store a parsed file in its own transaction (a savepoint, inside a batch's). */
@@ -191,6 +183,37 @@ class Tally {
 
 export type OnFile = (done: number, total: number, result: FileOutcome) => void;
 
+/** The writing side of an import: each file, in order, written or counted, and progress reported. */
+class Writer {
+  private readonly tally = new Tally();
+  private readonly batch: WriteBatch;
+  private done = 0;
+
+  constructor(
+    private readonly db: DB,
+    private readonly total: number,
+    private readonly onFile: OnFile,
+  ) {
+    this.batch = new WriteBatch(db, this.tally.add);
+  }
+
+  /** The next file: known without parsing (`checked` is its outcome), or parsed and to be written. */
+  add(checked: ToParse | FileOutcome, parsed: ParsedFile | null): void {
+    const result = isOutcome(checked) ? (this.tally.add(checked), checked) : this.batch.store(checked, parsed!);
+    this.batch.tick();
+    this.onFile(++this.done, this.total, result);
+  }
+
+  finish(): ImportSummary {
+    this.batch.commit();
+    return this.tally.finish(this.db);
+  }
+
+  abort(): void {
+    this.batch.rollback();
+  }
+}
+
 /**
  * Import files and folders on this thread. Each file is its own savepoint, so one bad file
  * leaves the others imported. `onFile` reports progress after every file.
@@ -200,21 +223,17 @@ export function importPaths(db: DB, paths: string[], onFile: OnFile = () => {}):
 }
 
 function importFound(db: DB, files: FoundFile[], onFile: OnFile): ImportSummary {
-  const tally = new Tally();
-  const batch = new WriteBatch(db, tally.add);
+  const writer = new Writer(db, files.length, onFile);
   try {
-    files.forEach((file, i) => {
-      const checked = check(db, file, () => readChecked(file));
-      const result = isOutcome(checked) ? (tally.add(checked), checked) : batch.store(checked, parseFile(checked.bytes, file));
-      batch.tick();
-      onFile(i + 1, files.length, result);
-    });
-    batch.commit();
+    for (const file of files) {
+      const checked = check(db, file, () => readBytes(file));
+      writer.add(checked, isOutcome(checked) ? null : parseFile(checked.bytes, file));
+    }
+    return writer.finish();
   } catch (error) {
-    batch.rollback();
+    writer.abort();
     throw error;
   }
-  return tally.finish(db);
 }
 
 /** Files a worker may hold at once: enough that none waits for the writer, few enough to bound memory. */
@@ -244,15 +263,14 @@ export async function importPathsInParallel(
   const newFiles = files.filter((f) => !storedMeeting(db, f.source)).length;
   if (workers < 1 || newFiles < minFiles) return importFound(db, files, onFile);
   let pool: ParsePool | null = null;
-  const tally = new Tally();
-  const batch = new WriteBatch(db, tally.add);
+  const writer = new Writer(db, files.length, onFile);
   // Each file's check and parse, started ahead of the writer; written strictly in order.
   const ahead: { checked: ToParse | FileOutcome; parsed: Promise<ParsedFile | null> | null }[] = [];
   let next = 0;
   const readAhead = () => {
     while (next < files.length && ahead.length < workers * IN_FLIGHT_PER_WORKER) {
       const file = files[next++]!;
-      const checked = check(db, file, () => readChecked(file));
+      const checked = check(db, file, () => readBytes(file));
       ahead.push({ checked, parsed: isOutcome(checked) ? null : (pool ??= new ParsePool(workers)).parse(file, checked.bytes) });
     }
   };
@@ -260,22 +278,15 @@ export async function importPathsInParallel(
     for (let done = 0; done < files.length; done++) {
       readAhead();
       const { checked, parsed } = ahead.shift()!;
-      let result: FileOutcome;
-      if (isOutcome(checked)) result = (tally.add(checked), checked);
-      else {
-        const ready = (await parsed!) ?? parseFile(checked.bytes, checked.file);
-        readAhead();
-        result = batch.store(checked, ready);
-      }
-      batch.tick();
-      onFile(done + 1, files.length, result);
+      const ready = isOutcome(checked) ? null : ((await parsed!) ?? parseFile(checked.bytes, checked.file));
+      readAhead();
+      writer.add(checked, ready);
     }
-    batch.commit();
+    return writer.finish();
   } catch (error) {
-    batch.rollback();
+    writer.abort();
     throw error;
   } finally {
     await (pool as ParsePool | null)?.close();
   }
-  return tally.finish(db);
 }

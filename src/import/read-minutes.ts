@@ -51,11 +51,17 @@ export function parseFile(bytes: Uint8Array, file: FoundFile): ParsedFile {
   return { record, text };
 }
 
+/** A file's bytes; an oversized file is refused (throws) before it is read into memory. */
+export function readBytes(file: FoundFile): Uint8Array {
+  const size = statSync(file.source).size;
+  if (size > MAX_FILE_BYTES) throw new Error(tooLarge(size));
+  return readFileSync(file.source);
+}
+
 /** Read and parse one file; an oversized file is refused before it is read. */
 export function readMinutes(file: FoundFile): ParseResult {
   try {
-    const size = statSync(file.source).size;
-    return size > MAX_FILE_BYTES ? { source: file.source, error: tooLarge(size) } : parseFile(readFileSync(file.source), file).record;
+    return parseFile(readBytes(file), file).record;
   } catch (error) {
     return { source: file.source, error: error instanceof Error ? error.message : String(error) };
   }

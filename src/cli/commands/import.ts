@@ -7,8 +7,11 @@ import { printJson, println } from '../output.js';
 import { dbOption, jsonOption, positiveInteger } from '../options.js';
 import { progressBar } from '../progress.js';
 
-/** Parse workers for a large import: one a core, up to 16; none on one core, where they would only take turns with the writer. */
-export const DEFAULT_WORKERS = availableParallelism() > 1 ? Math.min(availableParallelism(), 16) : 0;
+/** More parse workers than this only hold memory: the one writer cannot keep up with them. */
+const MAX_WORKERS = 16;
+
+/** Parse workers for a large import: one a core; none on one core, where they would only take turns with the writer. */
+export const DEFAULT_WORKERS = availableParallelism() > 1 ? Math.min(availableParallelism(), MAX_WORKERS) : 0;
 
 /** Import paths into a database, with a progress bar on a terminal; returns the summary. */
 export async function runImport(paths: string[], dbFile: string, workers = DEFAULT_WORKERS): Promise<ImportSummary> {
@@ -34,8 +37,8 @@ export function printSummary(summary: ImportSummary, dbFile: string): void {
 }
 
 const workersOption = () =>
-  new Option('--workers <n>', `threads that parse while one writes, for ${PARALLEL_MIN_FILES} new files or more (at most 16; 0: parse on the writing thread)`)
-    .argParser((v) => Math.min(positiveInteger(v), 16))
+  new Option('--workers <n>', `threads that parse while one writes, for ${PARALLEL_MIN_FILES} new files or more (at most ${MAX_WORKERS}; 0: parse on the writing thread)`)
+    .argParser((v) => Math.min(positiveInteger(v), MAX_WORKERS))
     .default(DEFAULT_WORKERS);
 
 export function importCommand(): Command {
