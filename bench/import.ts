@@ -48,7 +48,8 @@ export interface ImportRun extends Run {
 export function importRun(dir: string, dbFile: string, workers: number, options: { oneCore?: boolean; env?: Record<string, string> } = {}): Promise<ImportRun> {
   return runModule(
     `${distImport('openDatabase', 'store/database.js')}
-     ${distImport('importPathsInParallel, PARALLEL_MIN_FILES', 'import/import-files.js')}
+     ${distImport('importPathsInParallel', 'import/import-files.js')}
+     ${distImport('PARALLEL_MIN_FILES', 'import/parse-pool.js')}
      const start = performance.now();
      const db = openDatabase(process.argv[2]);
      const workers = Number(process.argv[3]);

@@ -7,11 +7,12 @@
  *  4. 1,000 in-process searches from corpus words (with and without filters) at 1x and at 100x,
  *     against a bare FTS5 `MATCH ... ORDER BY rank LIMIT 20` (bench/search.ts);
  *  5. the HTTP API under autocannon against the in-process rate of the same queries, with one
- *     server process and with two (`minutes serve --workers 2`) (bench/http.ts).
+ *     server process and with two (`minutes serve --workers 2`) (bench/http.ts);
+ *  6. `minutes search WORD` in a new process, against Node's own start and grep (bench/cli.ts).
  * Prints a table and one JSON line. Synthetic corpora and databases go to a temporary folder,
  * removed at the end. Children run the built code: `npm run bench` builds first.
  *   npm run bench                               # everything, ~5 minutes
- *   npm run bench -- --only search,http         # parts: parse, import, 10x, search, 100x, http
+ *   npm run bench -- --only search,http         # parts: parse, import, 10x, search, 100x, http, cli
  *   npm run bench -- --seconds 5                # HTTP load per phase (default 10)
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findMarkdownFiles } from '../src/import/find-files.js';
 import { DEFAULT_WORKERS } from '../src/cli/commands/import.js';
+import { benchCli, type CliFigures } from './cli.js';
 import { CORPUS, corpusQueries, fixed } from './common.js';
 import { benchHttp, type HttpFigures } from './http.js';
 import { importRun, makeCopies, parseOnly, type ImportRun, type Run } from './import.js';
@@ -98,11 +100,12 @@ const result: {
   search100x?: SearchFigures & { buildMs: number };
   /** One server process, and two (the machine's cores). */
   http?: HttpFigures[];
+  cli?: CliFigures;
 } = { corpus: { files: files.length, megabytes: Number(fixed(megabytes)) } };
 
 try {
   if (wanted('parse')) result.parse = benchParse(files);
-  const needDb = wanted('import') || wanted('search') || wanted('100x') || wanted('http');
+  const needDb = wanted('import') || wanted('search') || wanted('100x') || wanted('http') || wanted('cli');
   if (needDb) {
     const cold = await importFigures(CORPUS, db1, 3);
     const again = await importRun(CORPUS, db1, DEFAULT_WORKERS);
@@ -122,12 +125,13 @@ try {
     rmSync(db100, { force: true });
   }
   if (wanted('http')) result.http = [await benchHttp(db1, queries, seconds, 1), await benchHttp(db1, queries, seconds, 2)];
+  if (wanted('cli')) result.cli = benchCli(db1, queries.filter((q) => !q.includes(' ')).slice(0, 21));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
 
 const rows: [string, string, string][] = [];
-const { parse, import1x, import10x, search1x, search100x, http } = result;
+const { parse, import1x, import10x, search1x, search100x, http, cli } = result;
 if (parse) rows.push(['parse', `bare ${fixed(parse.bareMBps)} MB/s, parse + extract ${fixed(parse.extractMBps)} MB/s: ratio ${fixed(parse.ratio)}`, '>= 0.8']);
 const importRow = (name: string, pair: ImportPair) => {
   const runs: [string, ImportFigures | undefined, string][] = [
@@ -162,6 +166,13 @@ for (const h of http ?? []) {
     `HTTP, ${http.workers} ${http.workers === 1 ? 'process' : 'processes'}`,
     `${fixed(http.requestsPerSecond, 0)} req/s = ${fixed(http.ratio)} x in-process ${fixed(http.inProcessPerSecond, 0)}/s; p50 ${http.p50ms} ms, p99 ${http.p99ms} ms; ${http.errors} errors, ${http.non2xx} non-2xx (${http.connections} connections, ${http.seconds} s)`,
     '>= 0.7, 0 errors',
+  ]);
+}
+if (cli) {
+  rows.push([
+    'CLI: minutes search WORD, new process',
+    `${fixed(cli.searchMs, 0)} ms (median of ${cli.runs} words); Node's own start (node -e 0) ${fixed(cli.nodeMs, 0)} ms; grep -ril over the corpus ${fixed(cli.grepMs, 0)} ms`,
+    'none set',
   ]);
 }
 console.log(`corpus: ${files.length} files, ${fixed(megabytes)} MB; 2-core machine, shared`);

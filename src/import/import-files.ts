@@ -4,7 +4,7 @@ import { unknownOwners, type UnknownOwner } from '../store/people.js';
 import { relinkSeries, unlinkedSeries } from '../store/tracked-items.js';
 import { storedMeeting, writeMeeting, type WriteOutcome } from '../store/write-meeting.js';
 import { findMarkdownFiles, type FoundFile } from './find-files.js';
-import { ParsePool } from './parse-pool.js';
+import { PARALLEL_MIN_FILES, ParsePool } from './parse-pool.js';
 import { contentHash, MAX_FILE_BYTES, parseFile, readBytes, tooLarge, type ParsedFile } from './read-minutes.js';
 
 export type FileOutcome =
@@ -238,14 +238,6 @@ function importFound(db: DB, files: FoundFile[], onFile: OnFile): ImportSummary 
 
 /** Files a worker may hold at once: enough that none waits for the writer, few enough to bound memory. */
 const IN_FLIGHT_PER_WORKER = 8;
-
-/**
- * Below this many new files, parse workers do not pay here: each compiles the parser anew (~1.7 s
- * of CPU on this machine), and a parse on one thread already keeps 1.5 cores busy with V8's
- * compiler and GC threads. Measured on 2 cores: 843 files 4.6-4.9 s with two workers against
- * 4.5-4.8 s without; 2,529 files 10.2 s against 10.6-10.8 s; 8,430 files 29 s against 33 s.
- */
-export const PARALLEL_MIN_FILES = 2000;
 
 /**
  * Import files and folders with `workers` threads parsing while this thread reads, hashes and

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ActionStatus } from '../parse/meeting-record.js';
-import { daysBetween } from '../parse/recognise/dates.js';
+import { daysBetween } from '../parse/calendar.js';
 import { fingerprint, similarity } from './fingerprint.js';
 
 /** One action item as one meeting's minutes mention it. */

@@ -105,6 +105,39 @@ describe('minutes import, ais, search', () => {
   });
 });
 
+/**
+ * The modules a command loads, as resolved by Node's module hooks (register(), in the child):
+ * each `minutes` command loads what it runs, so that one that only reads starts quickly.
+ */
+function modulesLoaded(args: string[]): string[] {
+  const log = join(dir, `loaded-${args[0]}.txt`);
+  const hooks = `import { appendFileSync } from 'node:fs';
+    export async function resolve(specifier, context, next) { const r = await next(specifier, context); appendFileSync(${JSON.stringify(log)}, r.url + '\\n'); return r; }`;
+  const register = `import { register } from 'node:module'; register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hooks)}));`;
+  const result = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+  expect(result.status, result.stderr).toBe(0);
+  return readFileSync(log, 'utf8').trim().split('\n');
+}
+
+describe('what a command loads', () => {
+  const heavy = /chrono-node|micromark|remark-parse|fastify/;
+
+  it('search, ais and help load neither the parser nor the web server', () => {
+    for (const args of [['search', 'keycloak', '--db', db, '--json'], ['ais', '--db', db, '--json'], ['--help']]) {
+      const loaded = modulesLoaded(args);
+      expect(loaded.some((url) => url.endsWith('/dist/cli/commands/search.js'))).toBe(true);
+      expect(loaded.filter((url) => heavy.test(url))).toEqual([]);
+    }
+  });
+
+  it('parse loads the parser, with the English dates of chrono-node only', () => {
+    const loaded = modulesLoaded(['parse', EXAMPLE, '--json']);
+    expect(loaded.some((url) => /micromark/.test(url))).toBe(true);
+    expect(loaded.some((url) => /chrono-node\/dist\/esm\/locales\/en\//.test(url))).toBe(true);
+    expect(loaded.filter((url) => /chrono-node\/dist\/esm\/locales\/(?!en\/)/.test(url))).toEqual([]);
+  });
+});
+
 describe('minutes export', () => {
   it('writes the same CSV as the API, JSON rows, and a calendar file', async () => {
     const csv = minutes(['export', '--format', 'csv', '--status', 'open', '--series', 'demo-weekly', '--db', db]);

@@ -6,7 +6,7 @@ import { isKnownPerson } from '../../store/people.js';
 import { openStore } from '../open-store.js';
 import { printJson, println } from '../output.js';
 import { dbOption, jsonOption } from '../options.js';
-import { parsePath } from './parse.js';
+import { parsePaths } from './parse.js';
 
 interface Problem {
   file: string;
@@ -25,11 +25,11 @@ export function lintCommand(): Command {
     .argument('<files...>', 'markdown files (or folders of them)')
     .addOption(dbOption('database whose people count as known owners (default: $MINUTES_DB or data/minutes.db, if it exists)'))
     .addOption(jsonOption('print one JSON problem per line'))
-    .action((paths: string[], options: { db?: string; json?: boolean }) => {
+    .action(async (paths: string[], options: { db?: string; json?: boolean }) => {
       const dbFile = databasePath(options.db);
       const store = existsSync(dbFile) ? openStore(options) : null;
       const problems: Problem[] = [];
-      for (const result of paths.flatMap(parsePath)) {
+      for (const result of await parsePaths(paths)) {
         if (isFailed(result)) {
           problems.push({ file: result.source, line: null, message: result.error });
           continue;

@@ -1,19 +1,19 @@
 import { Command } from 'commander';
-import { readMinutes } from '../../import/read-minutes.js';
 import { findMarkdownFiles } from '../../import/find-files.js';
 import { isFailed, type MeetingRecord, type ParseResult } from '../../parse/meeting-record.js';
 import { at, count, printJson, println } from '../output.js';
 import { jsonOption } from '../options.js';
 
-/** Parse one path as the importer would (same series rule), without storing anything. */
-export function parsePath(path: string): ParseResult[] {
-  let files;
-  try {
-    files = findMarkdownFiles([path]);
-  } catch (error) {
-    return [{ source: path, error: error instanceof Error ? error.message.replace(`${path}: `, '') : String(error) }];
-  }
-  return files.map(readMinutes);
+/** Parse paths as the importer would (same series rule), without storing anything; a path that cannot be read is a failed record. */
+export async function parsePaths(paths: string[]): Promise<ParseResult[]> {
+  const { readMinutes } = await import('../../import/read-minutes.js'); // the parser: loaded by the commands that parse
+  return paths.flatMap((path) => {
+    try {
+      return findMarkdownFiles([path]).map(readMinutes);
+    } catch (error) {
+      return [{ source: path, error: error instanceof Error ? error.message.replace(`${path}: `, '') : String(error) }];
+    }
+  });
 }
 
 function describe(record: MeetingRecord): void {
@@ -33,9 +33,9 @@ export function parseCommand(): Command {
     .description('parse minutes and print their records, without storing them')
     .argument('<files...>', 'markdown files (or folders of them)')
     .addOption(jsonOption('print one JSON record per file (JSON Lines), in the order given'))
-    .action((paths: string[], options: { json?: boolean }) => {
+    .action(async (paths: string[], options: { json?: boolean }) => {
       let failed = 0;
-      for (const result of paths.flatMap(parsePath)) {
+      for (const result of await parsePaths(paths)) {
         if (isFailed(result)) failed++;
         if (options.json) printJson(result);
         else if (isFailed(result)) process.stderr.write(`${result.source}: error: ${result.error}\n`);

@@ -2,7 +2,6 @@ import cluster from 'node:cluster';
 import { Command, Option } from 'commander';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildServer } from '../../api/server.js';
 import { databasePath } from '../../store/database.js';
 import { openStore } from '../open-store.js';
 import { printJson, println } from '../output.js';
@@ -45,6 +44,7 @@ async function serveWorkers(options: ServeOptions): Promise<void> {
 /** Serve the API and page until SIGINT or SIGTERM, then finish in-flight requests and close the database. */
 export async function serve(options: ServeOptions): Promise<void> {
   if ((options.workers ?? 1) > 1 && cluster.isPrimary) return serveWorkers(options);
+  const { buildServer } = await import('../../api/server.js'); // fastify and the page: only for the commands that serve
   const { db, path: dbFile } = openStore(options);
   const app = await buildServer({ db, token: process.env.MINUTES_TOKEN || undefined });
   try {

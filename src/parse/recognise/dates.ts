@@ -1,21 +1,7 @@
-import * as chrono from 'chrono-node';
+// English only: the whole package, every locale, took 170 ms to load against 45 ms, in every process and parse worker.
+import { casual, strict } from 'chrono-node/en';
+import { addDays, daysBetween, isoDate } from '../calendar.js';
 import { END_OF_MONTH, MONTHS } from '../vocabulary.js';
-
-/** An ISO date `YYYY-MM-DD` if the parts form a real calendar day. */
-export function isoDate(year: number, month: number, day: number): string | null {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1900 || year > 2200 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
-}
-
-/** Days between two ISO dates, b - a. */
-export function daysBetween(a: string, b: string): number {
-  return (Date.parse(b) - Date.parse(a)) / 86_400_000;
-}
-
-export function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * The first full calendar date written in a text: `2024-07-15`, `20240715` (in file names),
@@ -27,7 +13,7 @@ export function findDate(text: string): string | null {
   if (iso) return isoDate(+iso[1]!, +iso[2]!, +iso[3]!);
   const german = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/.exec(text);
   if (german) return isoDate(+german[3]!, +german[2]!, +german[1]!);
-  for (const result of chrono.en.strict.parse(text)) {
+  for (const result of strict.parse(text)) {
     const { start } = result;
     // A written date names its month; "in two weeks" is relative to today, not a date in the text.
     if (!/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(result.text)) continue;
@@ -82,7 +68,7 @@ export function dueDate(text: string, meetingDate: string | null): string | null
   }
   if (!meetingDate) return null;
   const reference = new Date(`${meetingDate}T12:00:00Z`);
-  for (const result of chrono.en.casual.parse(withoutUrls, reference)) {
+  for (const result of casual.parse(withoutUrls, reference)) {
     const { start } = result;
     const phrase = result.text.toLowerCase();
     // Only named days and dates are determinable; "next week" or "in two weeks" are not.
