@@ -11,7 +11,7 @@
  *  6. `minutes search WORD` in a new process, against Node's own start and grep (bench/cli.ts).
  * Prints a table and one JSON line. Synthetic corpora and databases go to a temporary folder,
  * removed at the end. Children run the built code: `npm run bench` builds first.
- *   npm run bench                               # everything, ~5 minutes
+ *   npm run bench                               # everything, ~20 minutes on this machine
  *   npm run bench -- --only search,http         # parts: parse, import, 10x, search, 100x, http, cli
  *   npm run bench -- --seconds 5                # HTTP load per phase (default 10)
  */
