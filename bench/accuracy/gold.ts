@@ -15,8 +15,10 @@ export interface GoldFile {
   gold: Gold;
   /** Where the labelled minutes are: the project's fixtures, or the shared corpus. */
   path: string;
-  /** Folder for per-folder figures: `styles` or the corpus folder. */
+  /** Community for per-community figures: `styles` or the corpus folder (`scs`, `tc39`, ...). */
   folder: string;
+  /** Set aside before tuning (test/fixtures/gold-set-aside.json): looked at only as figures. */
+  setAside: boolean;
 }
 
 function walk(dir: string): string[] {
@@ -28,17 +30,21 @@ function walk(dir: string): string[] {
 /** Every gold label under `goldDir`, with the path of its minutes; labels whose minutes are absent are counted apart. */
 export function loadGold(root: string): { files: GoldFile[]; missing: string[] } {
   const goldDir = join(root, 'test', 'fixtures', 'gold');
+  const setAside = new Set<string>(
+    (JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'gold-set-aside.json'), 'utf8')) as { files: string[] }).files,
+  );
   const files: GoldFile[] = [];
   const missing: string[] = [];
   for (const file of walk(goldDir).sort()) {
     const gold = JSON.parse(readFileSync(file, 'utf8')) as Gold;
+    // Minutes written for the project live beside the labels; real ones are read from ../shared/corpus.
     const local = join(root, 'test', 'fixtures', gold.source);
-    const path = existsSync(local) ? local : join(root, '..', 'shared', 'corpus', 'scs', gold.source);
+    const path = existsSync(local) ? local : join(root, '..', 'shared', 'corpus', gold.source);
     if (!existsSync(path)) {
       missing.push(relative(root, file));
       continue;
     }
-    files.push({ gold, path, folder: gold.source.split('/')[0]! });
+    files.push({ gold, path, folder: gold.source.split('/')[0]!, setAside: setAside.has(gold.source) });
   }
   return { files, missing };
 }
