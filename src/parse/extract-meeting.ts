@@ -4,8 +4,9 @@ import type { ActionItem, Decision, Link, MeetingRecord, Participant, Warning } 
 import { readFrontMatter } from './front-matter.js';
 import { collectUnits, type Unit } from './units.js';
 import { dateFromFileName, findDate } from './recognise/dates.js';
-import { recogniseActionItem } from './recognise/action-items.js';
-import { recogniseDecision } from './recognise/decisions.js';
+import { arbitrate } from './arbitrate.js';
+import { buildDocumentModel } from './document.js';
+import { resolveOwners } from './people.js';
 import { participantFrom, recogniseParticipants } from './recognise/participants.js';
 import { agendaItems, agendaUnits, enclosingTopic } from './recognise/agenda.js';
 import { DATE_HEADING, DATE_LINE, UNMARKED_TASK } from './vocabulary.js';
@@ -54,7 +55,10 @@ function dedupeParticipants(found: Participant[]): Participant[] {
   for (const p of found) {
     const known = byId.get(p.id);
     if (!known) byId.set(p.id, p);
-    else if (!known.name && p.name) known.name = p.name;
+    else {
+      if (!known.name && p.name) known.name = p.name;
+      if (!known.initials && p.initials) known.initials = p.initials;
+    }
   }
   return [...byId.values()];
 }
@@ -110,17 +114,20 @@ export function extractMeeting(tree: Root, source: string): MeetingRecord {
   const participants: Participant[] = frontMatter.attendees.map(participantFrom).filter((p): p is Participant => p !== null);
   const actionItems: ActionItem[] = [];
   const decisions: Decision[] = [];
+  for (const unit of units) participants.push(...recogniseParticipants(unit));
+  const present = dedupeParticipants(participants);
+  const model = buildDocumentModel(units, present);
   for (const unit of units) {
-    participants.push(...recogniseParticipants(unit));
-    const action = recogniseActionItem(unit, date);
-    if (action) {
-      actionItems.push({ ...action, agenda: enclosingTopic(unit, topics) });
-      if (action.owners.length === 0) warnings.push({ line: unit.line, message: 'action item has no owner' });
-    } else if (UNMARKED_TASK.test(unit.text) || (unit.checked === false && unit.kind === 'item')) {
+    const meaning = arbitrate(unit, model, date);
+    if (meaning?.kind === 'action') {
+      const resolvedOwners = resolveOwners(meaning.item.owners, model.people);
+      actionItems.push({ ...meaning.item, agenda: enclosingTopic(unit, topics), ...(resolvedOwners && { resolvedOwners }) });
+      if (meaning.item.owners.length === 0) warnings.push({ line: unit.line, message: 'action item has no owner' });
+    } else if (meaning?.kind === 'decision') {
+      decisions.push({ ...meaning.item, agenda: enclosingTopic(unit, topics) });
+    } else if (!model.transcript.has(unit) && (UNMARKED_TASK.test(unit.text) || (unit.checked === false && unit.kind === 'item'))) {
       warnings.push({ line: unit.line, message: 'looks like an action item but has no marker (write "AI @owner: ...")' });
     }
-    const decision = recogniseDecision(unit);
-    if (decision) decisions.push({ ...decision, agenda: enclosingTopic(unit, topics) });
   }
 
   return {
@@ -128,7 +135,7 @@ export function extractMeeting(tree: Root, source: string): MeetingRecord {
     date,
     title: frontMatter.title ?? title?.text ?? null,
     series: frontMatter.series,
-    participants: dedupeParticipants(participants),
+    participants: present,
     agenda: agendaItems(topics),
     actionItems,
     decisions,

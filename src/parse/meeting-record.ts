@@ -16,6 +16,8 @@ export interface Participant {
   id: PersonId;
   name: string | null;
   handle: string | null;
+  /** Initials the list gives ("Allen Wirfs-Brock (AWB)"), by which a transcript names the speaker. */
+  initials?: string;
 }
 
 export interface AgendaItem {
@@ -36,6 +38,11 @@ export interface ActionItem {
   due: string | null;
   /** Title of the nearest enclosing agenda item. */
   agenda: string | null;
+  /**
+   * Owners written as a first name, a full name or initials that name one participant of the same
+   * meeting, with the participant's id: `{ "kurt": "garloff", "awb": "allen wirfs-brock" }`.
+   */
+  resolvedOwners?: Record<PersonId, PersonId>;
 }
 
 export interface Decision {

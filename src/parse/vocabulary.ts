@@ -14,20 +14,88 @@ export const DECORATION = /:[a-z0-9_+-]+:|[\p{Extended_Pictographic}\uFE0F\u200D
 
 // ---------------------------------------------------------------------------
 // Section labels: headings, bold lines or "Label:" lines that say what follows.
+//
+// A label is classified by the words it contains, not by an exact phrase: "Key decisions",
+// "Conclusion/Resolution", "Consensus / Resolution", "Actionables", "Next steps", "Roll call" and
+// "Agenda items" all land. A label names a role when every word of it is a role word or a filler
+// ("Decisions made today"), or when it opens with role words and a separator ("Participants - use
+// of github handle is preferred"). "Decision on keycloak" names a topic: "keycloak" is neither.
+// A new style is one entry here (English and German below) plus a fixture.
 
-/** "Participants", "Participants - use of github handle is preferred", "Attendees", "Present". */
-export const PARTICIPANTS_LABEL =
-  /^(?:participants?|attendees?|attendance|present|teilnehmer(?:innen)?|anwesend|who(?:'s| is) (?:here|present)|who$)\b/i;
+/** What a section holds, as its heading or label says. */
+export type SectionRole =
+  | 'participants'
+  | 'absent'
+  | 'agenda'
+  | 'discussion'
+  | 'actions'
+  | 'review'
+  | 'decisions'
+  | 'conclusions'
+  | 'housekeeping'
+  | 'logistics';
 
-/** "Excused", "Absent", "Apologies": people listed here were not there. */
-export const ABSENT_LABEL = /^(?:excused|absent|apologies|regrets|not present|entschuldigt|abwesend)\b/i;
+/** The words and phrases of each role, lower case; multi-word phrases are matched before single words. */
+export const SECTION_WORDS: Record<Exclude<SectionRole, 'review'>, readonly string[]> = {
+  participants: [
+    'participants', 'participant', 'attendees', 'attendee', 'attendance', 'present', 'roll call', 'rollcall',
+    'roll-call', 'who is here', "who's here", 'who is present', 'who', 'people', 'remote', 'in-person', 'in person',
+    'on site', 'onsite', 'members', 'guests', 'teilnehmer', 'teilnehmerinnen', 'teilnehmende', 'anwesend', 'anwesende',
+  ],
+  absent: ['excused', 'absent', 'apologies', 'regrets', 'not present', 'entschuldigt', 'abwesend'],
+  agenda: ['agenda', 'topics', 'topic list', 'tagesordnung', 'themen', 'tops'],
+  discussion: [
+    'discussion', 'discussions', 'discussion items', 'discussion points', 'notes', 'meeting notes', 'minutes',
+    'updates', 'status updates', 'open discussion', 'round table', 'roundtable', 'reports', 'summary', 'protokoll',
+    'diskussion', 'zusammenfassung',
+  ],
+  actions: [
+    'action items', 'action item', 'actions', 'action points', 'action', 'actionables', 'actionable items',
+    'next steps', 'todos', 'todo', 'to-dos', 'to-do', 'to do', 'tasks', 'ais', 'ai', 'follow-ups', 'follow ups',
+    'aufgaben', 'nächste schritte', 'naechste schritte',
+  ],
+  decisions: [
+    'decisions', 'decision', 'decision log', 'resolutions', 'resolved', 'agreements', 'agreed', 'we concluded',
+    'we decided', 'we agreed', 'concluded', 'beschlüsse',
+    'beschluesse', 'beschluss', 'entscheidungen', 'entscheidung',
+  ],
+  conclusions: [
+    'conclusion', 'conclusions', 'resolution', 'consensus', 'outcome', 'outcomes', 'takeaways', 'key takeaways',
+    'ergebnis', 'ergebnisse', 'fazit',
+  ],
+  housekeeping: [
+    'housekeeping', 'meta', 'recurring items', 'reporting', 'welcome', 'any newcomers', 'newcomers', 'introductions',
+    'next overflow slot', 'aob', 'any other business', 'other business', 'minutes transfer',
+    'minutes taker', 'note taker', 'notetaker', 'note-taker', 'scribe', 'moderation', 'moderator', 'facilitator', 'chair',
+    'next meeting', 'next meetings', 'upcoming meetings', 'upcoming meeting', 'next call', 'next date',
+    'q&a', 'q & a', 'questions', 'opening', 'closing', 'closure', 'adjourn', 'adjournment', 'review of last meeting',
+    'approval of minutes', 'adoption of the agenda', 'table of contents', 'toc', 'verschiedenes', 'sonstiges',
+  ],
+  logistics: [
+    'date', 'time', 'date & time', 'date and time', 'location', 'where', 'when', 'links', 'link', 'useful links',
+    'resources', 'dial-in', 'dial in', 'video call', 'jitsi', 'zoom', 'recording', 'recordings', 'meeting info',
+    'meeting information', 'logistics', 'protocol', 'how to', 'how-to', 'howto', 'what', 'datum', 'ort', 'uhrzeit',
+  ],
+};
 
-/** "Agenda", "Agenda and minutes", "Topics". */
-export const AGENDA_LABEL = /^(?:agenda|topics|tagesordnung)\b/i;
+/** Words that may stand beside role words in a label without making it a topic: "Key decisions made today". */
+export const LABEL_FILLER = new Set([
+  'a', 'an', 'the', 'of', 'and', 'or', 'for', 'from', 'in', 'on', 'to', 'this', 'today', "today's", 'todays', 'our',
+  'key', 'main', 'major', 'final', 'new', 'open', 'list', 'made', 'taken', 'reached', 'log', 'items', 'item', 'points',
+  'meeting', 'session', 'day', 'week', "week's", 'weekly', 'general', 'short', 'brief', 'overview', 'other',
+  'recorded', 'record', 'formal', 'please', 'und', 'der', 'die', 'das', 'und', 'von', 'heute', 'wichtige',
+]);
 
-/** "Action items", "Actions required", "AIs", "TODOs", "To do", "Action points". */
-export const ACTIONS_LABEL =
-  /^(?:(?:new |open )?action(?:s| items?| points?| required)|(?:new |open )?AIs?|to-?dos?|todos|tasks)\b(?! from)/i;
+/** Labels of people present that may go on without a separator: "Participants use of github handle is preferred". */
+export const PEOPLE_LABEL_START = /^(?:participants?|attendees?|attendance|roll ?call|teilnehmer(?:innen)?|teilnehmende)\b/i;
+
+/** Action sections whose items are tasks only when they name someone: "Next steps", "Follow-ups". */
+export const WEAK_ACTIONS_LABEL = /^(?:next steps|follow[- ]?ups?|n(?:ä|ae)chste schritte)\b/i;
+
+/** The roles a label's words may name, in the order arbitration prefers them when a label names two. */
+export const ROLE_ORDER: readonly Exclude<SectionRole, 'review'>[] = [
+  'absent', 'participants', 'decisions', 'conclusions', 'actions', 'agenda', 'housekeeping', 'logistics', 'discussion',
+];
 
 /**
  * Reviews of earlier action items: "Check AIs from last time", "Pending action items",
@@ -44,12 +112,32 @@ export const REVIEW_LABEL = new RegExp(
   'i',
 );
 
-/** "Decisions", "Decisions made", "Decision log", "Resolutions", "Beschlüsse". */
-export const DECISIONS_LABEL = /^(?:decisions?(?: made| taken| log)?|resolutions?|we concluded|outcomes?(?: of (?:today|the (?:meeting|discussion)))?|beschl(?:ü|ue)sse)\s*:?$/i;
+// ---------------------------------------------------------------------------
+// Transcripts: paragraphs or bullets that open with a speaker.
 
-/** Headings that organise the minutes but are no topic of the meeting. */
-export const HOUSEKEEPING_LABEL =
-  /^(?:housekeeping|meta|recurring items|reporting|welcome\b.*|any newcomers\b.*|newcomers|next overflow slot|aob|any other business|summary|(?:summary & )?minutes(?: transfer| taker)?|protocol|note ?taker|moderat(?:ion|or)|facilitator|chair|date|time|location|where|when|next meeting|next call|next date|links?|useful links|what|how ?to\b.*|resources|notes?|meeting notes|meeting info(?:rmation)?|logistics|dial[- ]in|video ?call|jitsi|recording|table of contents|toc)\b/i;
+/**
+ * A speaker's prefix: "Jane Roe: ...", "AB: ...", "[00:37:45] Name: ...", "00:12:05 Sam: ..."
+ * (bold is gone from a unit's text, so "**AB**: ..." reads "AB: ..."). Each part of a name excludes
+ * spaces and colons, so the pattern matches one way only.
+ */
+export const SPEAKER =
+  /^(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?([\p{Lu}][\p{L}'’.-]{0,30}(?: [\p{Lu}][\p{L}'’.-]{0,30}){0,2})\s?:\s+\S/u;
+
+/** Words before a colon that label a line rather than name a speaker: "Decision: ...", "Note: ...". */
+export const NOT_A_SPEAKER = new Set([
+  'ai', 'ais', 'todo', 'action', 'action item', 'action items', 'actions', 'decision', 'decisions', 'consensus',
+  'conclusion', 'resolution', 'resolved', 'agreed', 'agreement', 'outcome', 'summary', 'note', 'notes', 'nb', 'q', 'a',
+  'question', 'answer', 'presenter', 'presenters', 'slides', 'date', 'time', 'when', 'where', 'agenda', 'status',
+  'update', 'updates', 'example', 'e.g', 'proposal', 'link', 'links', 'pr', 'issue', 'issues', 'repo', 'spec', 'draft',
+  'done', 'open', 'next', 'next steps', 'goal', 'goals', 'problem', 'context', 'background', 'idea', 'options', 'option',
+  'pro', 'con', 'pros', 'cons', 'yes', 'no', 'edit', 'update', 'remote', 'present', 'attendees', 'participants',
+  'minutes', 'chair', 'moderator', 'notetaker', 'note taker', 'location', 'recording', 'result', 'results', 'tl;dr',
+  'tldr', 'fyi', 'ps', 'important', 'warning', 'reminder', 'reviewers', 'reviewer', 'stage', 'blocker', 'blockers',
+]);
+
+/** Speaker lines of a section that make it a transcript: at least this many, and this share of its lines. */
+export const TRANSCRIPT_MIN_SPEAKER_LINES = 3;
+export const TRANSCRIPT_MIN_SHARE = 0.3;
 
 // ---------------------------------------------------------------------------
 // Action items.
@@ -76,6 +164,9 @@ export const NAMED_TASK = /^((?:@[\w.-]+|[\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)
 /** A task written without a marker: "@x to ping @y", "-> @bob will check", "Jan to create an issue". Lint asks for a marker. */
 export const UNMARKED_TASK = /^(?:[-=]+>\s*)?(?:@[\w.-]+(?:\s*(?:,|and|&)\s*@[\w.-]+)*)\s+(?:to|will|should|needs? to|must)\s+\p{L}/u;
 
+/** A question, not a task nor a decision: "Q: What should be prioritized?", "Who takes this?". */
+export const QUESTION = /\?\s*$|^Q\s*:/;
+
 /** Lines in a review or actions section that hold no item: "none", "no open AIs". */
 export const NO_ITEMS = /^(?:none|nothing|n\/a|-+|no (?:open |new |pending )?(?:AIs|action items|actions|todos)\b)/i;
 
@@ -96,7 +187,8 @@ export const DROPPED_IN_TEXT =
 // Decisions.
 
 /** "Decision: ...", "DECISION:", "Decided:", "RESOLVED:", "Agreed:", "Resolution:", "Consensus:". */
-export const DECISION_LABEL = /^(?:decisions?|decided|resolved|resolution|agreed|agreement|consensus|beschluss|entscheidung)\s*[:\-–/]\s*/i;
+export const DECISION_LABEL =
+  /^(?:decisions?|decided|resolved|resolutions?|conclusions?|agreed|agreement|consensus|beschluss|entscheidung)\s*[:\-–/]\s*/i;
 
 /** Words that state a decision inside a sentence. */
 export const DECISION_WORDS =
@@ -105,6 +197,19 @@ export const DECISION_WORDS =
 /** Phrases that name a decision that has not been made. */
 export const NOT_A_DECISION =
   /\b(?:to be (?:decided|agreed)|not (?:yet )?(?:been )?(?:decided|agreed)|undecided|(?:be|get|been) decided|needs? (?:a |to be )?(?:decided|decision|agreed)|no consensus|(?:find|reach|get|seek|build|need|requires?|looking for) (?:a )?consensus|decision records?|decide (?:on|whether|if|about|how|what|which)|(?:can|could|may|might|should|would|will)\s+(?:\w+\s+)?(?:be\s+)?(?:\w+\s+)?decided|if agreed|once agreed|until agreed|should (?:be )?(?:decided|agreed)|will be (?:decided|agreed)|has to be (?:decided|agreed)|agreed upon by|disagreed)\b/i;
+
+/**
+ * Items of a conclusion section that record no outcome: "No consensus", "Does not advance",
+ * "Discussion continues", "Will revisit", "Remains Stage 1", "was not seeking advancement".
+ */
+export const NO_OUTCOME =
+  /\b(?:no (?:consensus|conclusion|decision|resolution|advancement|changes?|outcome)|not (?:yet )?(?:advanc\w*|seeking|stage \d)|(?:does|did)(?: not|n't) advance|discussion (?:continues|to continue|will continue|ongoing)|(?:will |to )(?:revisit|come back|return|continue (?:the )?discussion)|remains? (?:at )?stage|postponed|deferred|n\/a)\b|^(?:none|nothing|-+)\.?$/i;
+
+/**
+ * A note taker's follow-up in a conclusion section, by someone's initials: "DE will file an issue",
+ * "NHD to get in touch with J Chung" (a named person's follow-up is checked against the participants).
+ */
+export const FOLLOW_UP = /^([\p{Lu}]{2,5}(?:\s*(?:,|and|&)\s*[\p{Lu}]{2,5})*|[\p{Lu}][\p{Ll}]+)\s+(?:to|will|should)\s+\p{Ll}/u;
 
 // ---------------------------------------------------------------------------
 // Participants.

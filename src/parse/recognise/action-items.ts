@@ -2,7 +2,7 @@ import type { ActionItem, ActionStatus, PersonId } from '../meeting-record.js';
 import type { Unit } from '../units.js';
 import { dueDate, findDate } from './dates.js';
 import { allHandles, leadingHandles, nameList } from './names.js';
-import { depthBelow, enclosingSection, isInside, labelKind } from './sections.js';
+import { depthBelow, enclosingSection, isInside, labelKind, labelText } from './sections.js';
 import {
   DONE_IN_TEXT,
   DONE_WORDS,
@@ -15,6 +15,8 @@ import {
   NOT_AN_ACTION,
   OPEN_WORDS,
   HANDLE,
+  QUESTION,
+  WEAK_ACTIONS_LABEL,
 } from '../vocabulary.js';
 
 /** Bullets, arrows and numbering that may stand before a marker in the text. */
@@ -222,9 +224,10 @@ export function recogniseActionItem(unit: Unit, meetingDate: string | null): Omi
   if (unit.kind === 'row') return fromRow(unit, meetingDate, carried);
   const direct = depthBelow(unit, section.label) === 1 || unit.checked !== null;
   if (!direct || NO_ITEMS.test(stripLead(unit.text)) || DONE_WORDS.test(unit.text) || OPEN_WORDS.test(unit.text)) return null;
-  // Running text under an actions heading ("Next steps: we look at ...") is no item unless it names someone.
-  if (unit.kind === 'line' && ownersByPlace(unit.text).length === 0) return null;
+  if (section.kind === 'actions' && QUESTION.test(unit.text)) return null;
   const owners = ownersByPlace(unit.text);
+  // Running text under an actions heading, and the items of "Next steps", are tasks only when they name someone.
+  if ((unit.kind === 'line' || WEAK_ACTIONS_LABEL.test(labelText(section.label.text))) && owners.length === 0) return null;
   return {
     line: unit.line,
     text: withContext(unit, owners),

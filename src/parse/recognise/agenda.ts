@@ -25,12 +25,14 @@ export function splitPresenters(text: string): { title: string; owners: PersonId
 /** Labels under which nothing is a topic: Participants, Housekeeping, Decisions, Action items, ... */
 function isNonTopic(unit: Unit): boolean {
   const kind = labelKind(unit.text);
-  return kind !== null && kind !== 'agenda';
+  return kind !== null && kind !== 'agenda' && kind !== 'discussion';
 }
 
 /** A heading that could be a topic: not housekeeping or the like, nor under such, nor a question prompt below a topic. */
 function isTopicHeading(unit: Unit, title: Unit | null): boolean {
   if (unit.kind !== 'heading' || unit === title || labelText(unit.text) === '') return false;
+  // "Discussion", "Notes": a container whose headings are the topics.
+  if (labelKind(unit.text) === 'discussion') return false;
   if (/\?\s*$/.test(unit.text) && unit.headings.some((h) => h !== title && !isAgendaLabel(h))) return false;
   // Look outwards up to the Agenda label: a heading under "Participants" or "Decisions" is no topic.
   for (const h of [unit, ...[...unit.headings].reverse()]) {

@@ -1,22 +1,49 @@
 import type { Decision } from '../meeting-record.js';
+import type { DocumentModel } from '../document.js';
 import type { Unit } from '../units.js';
 import { depthBelow, enclosingSection } from './sections.js';
-import { DECISION_LABEL, DECISION_WORDS, NOT_A_DECISION } from '../vocabulary.js';
+import { DECISION_LABEL, DECISION_WORDS, FOLLOW_UP, NO_OUTCOME, NOT_A_DECISION, QUESTION } from '../vocabulary.js';
+
+/** A bare label that only introduces the items under it: "chartered:", "Decisions:". */
+function isBareLabel(unit: Unit): boolean {
+  return unit.children.length > 0 && /:$/.test(unit.text) && unit.text.split(' ').length <= 2;
+}
+
+/** "DE will file an issue", "Kevin to get in touch": a follow-up by initials or by a participant's first name. */
+function isFollowUp(text: string, model: DocumentModel): boolean {
+  const match = FOLLOW_UP.exec(text);
+  return !!match && (/^[\p{Lu}\s,&and]+$/u.test(match[1]!) || model.people.has(match[1]!.toLowerCase()));
+}
 
 /**
- * Recognise a decision: a "Decision: ..." line, a sentence that says the meeting
- * decided, agreed or resolved something, or a direct item or row of a "Decisions"
- * section (which includes the bullets under a bare "Decision:" label).
- * Decisions still awaited ("to be decided", "needs a decision") and questions are not.
+ * An item of a conclusion section records an outcome unless it says there was none, asks, assigns
+ * a follow-up, or is a speaker's line (conversation, even there).
  */
-export function recogniseDecision(unit: Unit): Omit<Decision, 'agenda'> | null {
+function recordsOutcome(unit: Unit, model: DocumentModel): boolean {
+  if (isBareLabel(unit) || model.speakers.has(unit)) return false;
+  return !QUESTION.test(unit.text) && !NO_OUTCOME.test(unit.text) && !isFollowUp(unit.text, model);
+}
+
+/**
+ * Recognise a decision: an explicit record ("Decision: ...", "RESOLVED:", "Consensus: ..."); an item or
+ * row of a Decisions section (which includes the bullets under a bare "Decision:" label); an item of a
+ * conclusion section that records an outcome; or, outside transcripts, a sentence that says the meeting
+ * decided, agreed or resolved something. In a transcript a speaker's "we will" or "consensus" is
+ * conversation, not a record. Decisions still awaited ("to be decided") and questions are not decisions.
+ */
+export function recogniseDecision(unit: Unit, model: DocumentModel): Omit<Decision, 'agenda'> | null {
   if (unit.kind === 'heading' || unit.text === '') return null;
   const text = unit.text;
   const decision = { line: unit.line, text };
   const label = DECISION_LABEL.exec(text);
-  if (label) return text.slice(label[0].length).trim() === '' ? null : decision;
+  if (label) {
+    const rest = text.slice(label[0].length).trim();
+    return rest === '' || NO_OUTCOME.test(rest) ? null : decision;
+  }
   const section = enclosingSection(unit);
   if (section?.kind === 'decisions' && (unit.kind === 'row' || depthBelow(unit, section.label) === 1)) return decision;
-  if (/\?\s*$/.test(text) || NOT_A_DECISION.test(text)) return null;
+  if (section?.kind === 'conclusions') return recordsOutcome(unit, model) ? decision : null;
+  if (model.transcript.has(unit)) return null;
+  if (QUESTION.test(text) || NOT_A_DECISION.test(text)) return null;
   return DECISION_WORDS.test(text) ? decision : null;
 }

@@ -1,8 +1,8 @@
 import type { Participant } from '../meeting-record.js';
 import type { Unit } from '../units.js';
-import { ABSENT_LABEL, ABSENT_NOTE, HANDLE, HOUSEKEEPING_LABEL, PARTICIPANTS_LABEL } from '../vocabulary.js';
+import { ABSENT_NOTE, HANDLE } from '../vocabulary.js';
 import { normaliseName } from './names.js';
-import { enclosingSection, labelText } from './sections.js';
+import { enclosingSection, labelKind } from './sections.js';
 
 /** Split a line of people at commas and semicolons outside parentheses; bare handles also at spaces. */
 export function splitPeople(text: string): string[] {
@@ -24,6 +24,12 @@ export function splitPeople(text: string): string[] {
   }).map((p) => p.replace(/^\s*(?:and|und|&)\s+/i, '').trim()).filter(Boolean);
 }
 
+/** "Minutes transfer:", "Moderation:" name a role at the meeting, not a person. */
+function isRoleLabel(text: string): boolean {
+  const kind = labelKind(text);
+  return kind === 'housekeeping' || kind === 'logistics';
+}
+
 /**
  * One participant from its text: `@garloff`, `Kurt Garloff (@garloff)`, `Kurt Garloff`,
  * `@fkr (guest)`, `Kurt Garloff - S7n`. Null for someone noted as absent ("(sick)")
@@ -37,11 +43,12 @@ export function participantFrom(text: string): Participant | null {
     const handle = handleMatch[0].slice(1);
     const rawBefore = cleaned.slice(0, handleMatch.index);
     // "Minutes transfer: @x" names a role, not a person's name; "not: @x" an absence.
-    if (/:\s*$/.test(rawBefore)) return HOUSEKEEPING_LABEL.test(rawBefore) || /^not\b/i.test(rawBefore) ? null : { id: normaliseName(handle), name: null, handle };
+    if (/:\s*$/.test(rawBefore)) return isRoleLabel(rawBefore) || /^not\b/i.test(rawBefore) ? null : { id: normaliseName(handle), name: null, handle };
     const before = rawBefore.replace(/[\s(\[,-]+$/, '').trim();
     const name = before && /^\p{Lu}/u.test(before) && before.split(/\s+/).length <= 4 ? before : null;
     return { id: normaliseName(handle), name, handle };
   }
+  const initials = /\(([\p{Lu}]{2,5})\)/u.exec(cleaned)?.[1];
   const name = cleaned
     .replace(/\([^)]*\)/g, ' ')
     .replace(/\s[-–—|]\s.*$/, '')
@@ -49,7 +56,7 @@ export function participantFrom(text: string): Participant | null {
     .replace(/\s+/g, ' ')
     .trim();
   if (!/\p{L}/u.test(name) || name.split(' ').length > 4 || /[:!?]/.test(name)) return null;
-  return { id: normaliseName(name), name, handle: null };
+  return initials ? { id: normaliseName(name), name, handle: null, initials } : { id: normaliseName(name), name, handle: null };
 }
 
 /** A row of a table of people wherever it stands: `| Name | Role |`, `| Attendee | Company |`. */
@@ -71,6 +78,20 @@ function peopleText(unit: Unit): string {
   return unit.text;
 }
 
+/** "Brian Terlson (BT)": a person with the initials a transcript calls them by. */
+const NAME_WITH_INITIALS = /^[\p{Lu}][\p{L}'’.-]*(?: [\p{L}'’.-]+){0,4} \([\p{Lu}]{2,5}\)$/u;
+
+/** A line that lists people with their initials, without a label: "Brian Terlson (BT), Allen Wirfs-Brock (AWB), ...". */
+function isRoster(unit: Unit): boolean {
+  if (unit.kind !== 'line') return false;
+  const parts = splitPeople(unit.text);
+  return parts.length >= 3 && parts.filter((p) => NAME_WITH_INITIALS.test(p)).length >= 0.6 * parts.length;
+}
+
+function rosterPeople(unit: Unit): Participant[] {
+  return splitPeople(unit.text).map(participantFrom).filter((p): p is Participant => p !== null);
+}
+
 /**
  * People a unit lists as present: each item, line or row of a Participants section
  * (a group label such as "Company A:" with people under it is skipped), or an inline
@@ -79,12 +100,12 @@ function peopleText(unit: Unit): string {
 export function recogniseParticipants(unit: Unit): Participant[] {
   if (unit.kind === 'heading') return [];
   const inline = /^([^:]{2,60}):\s*(.+)$/.exec(unit.text);
-  if (inline && PARTICIPANTS_LABEL.test(labelText(inline[1]!))) {
+  if (inline && labelKind(inline[1]!) === 'participants') {
     return splitPeople(inline[2]!).map(participantFrom).filter((p): p is Participant => p !== null);
   }
-  if (inline && ABSENT_LABEL.test(labelText(inline[1]!))) return [];
+  if (inline && labelKind(inline[1]!) === 'absent') return [];
   const section = enclosingSection(unit);
-  if (section?.kind !== 'participants' && !isAttendeeTableRow(unit)) return [];
+  if (section?.kind !== 'participants' && !isAttendeeTableRow(unit)) return isRoster(unit) ? rosterPeople(unit) : [];
   if (unit.children.length > 0 && !HANDLE.test(unit.text)) return [];
   // A link on its own line ("[Project overview](...)") is a reference, not a person.
   if (unit.links.length > 0 && !HANDLE.test(unit.text)) return [];

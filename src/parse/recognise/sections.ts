@@ -1,41 +1,85 @@
 import { ancestors, cleanText, type Unit } from '../units.js';
 import {
   DECORATION,
-  ABSENT_LABEL,
-  ACTIONS_LABEL,
-  AGENDA_LABEL,
-  DECISIONS_LABEL,
-  HOUSEKEEPING_LABEL,
-  PARTICIPANTS_LABEL,
+  LABEL_FILLER,
+  PEOPLE_LABEL_START,
   REVIEW_LABEL,
+  ROLE_ORDER,
+  SECTION_WORDS,
+  type SectionRole,
 } from '../vocabulary.js';
 
-/** What a heading or label line says about the items under it. */
-export type SectionKind = 'participants' | 'absent' | 'agenda' | 'actions' | 'review' | 'decisions' | 'housekeeping';
+export type { SectionRole } from '../vocabulary.js';
 
-/** The label's words: no decoration, no trailing colon, no leading numbering ("1." / "a)"). */
+/** The label's words: no decoration, no trailing colon, no leading numbering ("1." / "a)" / "4.1"). */
 export function labelText(text: string): string {
   return cleanText(text.replace(DECORATION, ' '))
-    .replace(/^(?:\d+[.)]|[a-z][.)])\s+/i, '')
+    .replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, '')
     .replace(/\s*:\s*$/, '')
     .trim();
 }
 
+/** Role phrases by their word count, longest first, built once from the vocabulary. */
+const PHRASES: Map<string, Exclude<SectionRole, 'review'>>[] = (() => {
+  const bySize: Map<string, Exclude<SectionRole, 'review'>>[] = [];
+  for (const role of ROLE_ORDER) {
+    for (const phrase of SECTION_WORDS[role]) {
+      const size = phrase.split(' ').length;
+      (bySize[size] ??= new Map()).has(phrase) || bySize[size]!.set(phrase, role);
+    }
+  }
+  return bySize;
+})();
+const LONGEST = PHRASES.length - 1;
+
+/** The roles named by a run of words, in order, or null when a word is neither a role word nor a filler. */
+function rolesOfWords(words: string[]): Exclude<SectionRole, 'review'>[] | null {
+  const roles: Exclude<SectionRole, 'review'>[] = [];
+  for (let i = 0; i < words.length; ) {
+    let size = Math.min(LONGEST, words.length - i);
+    for (; size > 0; size--) {
+      const role = PHRASES[size]?.get(words.slice(i, i + size).join(' '));
+      if (role) {
+        roles.push(role);
+        break;
+      }
+    }
+    if (size > 0) i += size;
+    else if (LABEL_FILLER.has(words[i]!)) i++;
+    else return null;
+  }
+  return roles;
+}
+
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[\s/|,+]+|(?<=\w)[.;](?=\s|$)/u)
+    .map((w) => w.replace(/^[^\p{L}\d&]+|[^\p{L}\d&]+$/gu, ''))
+    .filter((w) => w !== '' && w !== '&' && w !== 'and' && w !== 'und');
+}
+
+/** The role a label's words name: every word a role word or a filler; of two roles, the first in ROLE_ORDER. */
+function roleOfWords(text: string): Exclude<SectionRole, 'review'> | null {
+  const roles = rolesOfWords(words(text));
+  return roles && roles.length > 0 ? ROLE_ORDER.find((role) => roles.includes(role))! : null;
+}
+
 /**
- * Classify a label by the vocabulary; reviews are tested first as they also name action items.
- * A line with words after a colon ("TODO: document X") is content, not a label.
+ * Classify a label by the vocabulary's words; reviews first, as they also name action items.
+ * A line with words after a colon ("TODO: document X") is content, not a label; a label that opens
+ * with role words and goes on after a dash or parenthesis ("Participants - github handles preferred")
+ * takes the role of its opening words.
  */
-export function labelKind(text: string): SectionKind | null {
+export function labelKind(text: string): SectionRole | null {
   const label = labelText(text);
   if (label === '' || label.length > 80 || /:\s*\S/.test(label)) return null;
   if (REVIEW_LABEL.test(label)) return 'review';
-  if (ABSENT_LABEL.test(label)) return 'absent';
-  if (PARTICIPANTS_LABEL.test(label)) return 'participants';
-  if (DECISIONS_LABEL.test(label)) return 'decisions';
-  if (ACTIONS_LABEL.test(label)) return 'actions';
-  if (AGENDA_LABEL.test(label)) return 'agenda';
-  if (HOUSEKEEPING_LABEL.test(label)) return 'housekeeping';
-  return null;
+  const whole = roleOfWords(label);
+  if (whole) return whole;
+  const head = /^(.{2,40}?)(?:\s+[-–—|]\s+|\s*\()/.exec(label);
+  const role = head ? roleOfWords(head[1]!) : null;
+  return role ?? (PEOPLE_LABEL_START.test(label) ? 'participants' : null);
 }
 
 /** Whether a unit acts as a label for what is under it: a heading, or an item or line that others hang under. */
@@ -44,16 +88,16 @@ function canLabel(unit: Unit): boolean {
 }
 
 /** What each unit labels, worked out once: every unit below it asks, often several times. */
-const labels = new WeakMap<Unit, SectionKind | null>();
+const labels = new WeakMap<Unit, SectionRole | null>();
 
-function unitLabel(unit: Unit): SectionKind | null {
+export function unitLabel(unit: Unit): SectionRole | null {
   let kind = labels.get(unit);
   if (kind === undefined) labels.set(unit, (kind = canLabel(unit) ? labelKind(unit.text) : null));
   return kind;
 }
 
 /** The kind of the nearest enclosing labelled section, with the unit that labels it. */
-export function enclosingSection(unit: Unit): { kind: SectionKind; label: Unit } | null {
+export function enclosingSection(unit: Unit): { kind: SectionRole; label: Unit } | null {
   for (const outer of ancestors(unit)) {
     const kind = unitLabel(outer);
     if (kind) return { kind, label: outer };
@@ -62,7 +106,7 @@ export function enclosingSection(unit: Unit): { kind: SectionKind; label: Unit }
 }
 
 /** Whether any enclosing label is of this kind (a review inside an agenda topic is still a review). */
-export function isInside(unit: Unit, kind: SectionKind): boolean {
+export function isInside(unit: Unit, kind: SectionRole): boolean {
   return ancestors(unit).some((outer) => unitLabel(outer) === kind);
 }
 
