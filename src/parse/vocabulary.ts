@@ -83,8 +83,12 @@ export const LABEL_FILLER = new Set([
   'a', 'an', 'the', 'of', 'and', 'or', 'for', 'from', 'in', 'on', 'to', 'this', 'today', "today's", 'todays', 'our',
   'key', 'main', 'major', 'final', 'new', 'open', 'list', 'made', 'taken', 'reached', 'log', 'items', 'item', 'points',
   'meeting', 'session', 'day', 'week', "week's", 'weekly', 'general', 'short', 'brief', 'overview', 'other',
-  'recorded', 'record', 'formal', 'please', 'und', 'der', 'die', 'das', 'und', 'von', 'heute', 'wichtige',
+  'recorded', 'record', 'formal', 'please', 'next', 'und', 'der', 'die', 'das', 'und', 'von', 'heute', 'wichtige',
 ]);
+
+/** Words of an agenda bullet about running the meeting rather than a topic of it. */
+export const MEETING_WORDS =
+  /\b(?:roll ?call|agenda|attendees|attendance|note ?takers?|notetaker|moderator|minute ?takers?|start(?:ing)? (?:the )?recording)\b/i;
 
 /** Labels of people present that may go on without a separator: "Participants use of github handle is preferred". */
 export const PEOPLE_LABEL_START = /^(?:participants?|attendees?|attendance|roll ?call|teilnehmer(?:innen)?|teilnehmende)\b/i;
@@ -153,13 +157,17 @@ export const LEADING_ACTION =
   /^(?:AI|TODO|ToDo|Todo|To ?[dD]o(?= ?[:(])|ACTION(?: ITEM)?|Action(?: item| point)?)(?=\s*[:@(-]|\s+[\p{Lu}][\p{L}\d-]*(?:\s+[\p{Lu}][\p{L}\d-]*)?\s*(?::|\bto\b|\bwill\b)|\s*$)|^(?:AI|TODO|ToDo|Todo)(?=\s+(?!(?:a|an|the|and|or|of|for|from|in|on|at|by|to|with|as|is|are|was|were|be|has|have|had|will|would|can|could|should|may|might|must|this|that|these|those|it|its)\b)\p{Ll}[^:]*$)/u;
 
 /** A marker inside a sentence: `... (AI @x)`, `(AI: POs)`, `... -> AI @x: do`, `; TODO: ...`. */
-export const INLINE_ACTION = /\((?:AI|TODO|ToDo|todo|ACTION)\b(?!['’]s)([^()]*)\)|(?:^|[\s;,>/])(?:AI|TODO|ACTION)(?=\s*:|\s+@)/u;
+export const INLINE_ACTION =
+  /\((?:AI|TODO|ToDo|todo|ACTION)\b(?!['’]s)([^()]*)\)|(?:^|[\s;,>/])(?:AI|TODO|ACTION)(?=\s*:|\s+@|\([^()]{1,40}\)\s*:)/u;
 
 /** Words that open a line that is not an action although it has a marker-like word. */
 export const NOT_AN_ACTION = /^(?:AIs?['’]s\b|AIs\b|AI (?:act|model|generated|based|assistant|tools?)\b)/i;
 
 /** "Martin to drop X", "@bob will send", inside an actions section. */
 export const NAMED_TASK = /^((?:@[\w.-]+|[\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)?)(?:\s*(?:,|and|&|\/)\s*(?:@[\w.-]+|[\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)?))*)\s+(?:to|will|should|must)\s+\p{L}/u;
+
+/** "Steven - Iterate on the release PR", "Alan and Steven - meet and record": owners before a dash, in an actions section. */
+export const NAME_DASH_TASK = /^([\p{Lu}][\p{L}'’-]*(?:(?:, | and | & )[\p{Lu}][\p{L}'’-]*)*) [-–—] \S/u;
 
 /** A task written without a marker: "@x to ping @y", "-> @bob will check", "Jan to create an issue". Lint asks for a marker. */
 export const UNMARKED_TASK = /^(?:[-=]+>\s*)?(?:@[\w.-]+(?:\s*(?:,|and|&)\s*@[\w.-]+)*)\s+(?:to|will|should|needs? to|must)\s+\p{L}/u;

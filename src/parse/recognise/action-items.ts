@@ -15,6 +15,7 @@ import {
   NOT_AN_ACTION,
   OPEN_WORDS,
   HANDLE,
+  NAME_DASH_TASK,
   QUESTION,
   WEAK_ACTIONS_LABEL,
 } from '../vocabulary.js';
@@ -62,6 +63,9 @@ export function ownersAfterMarker(after: string): PersonId[] {
   if (paren) {
     const inside = leadingHandles(paren[1]!);
     if (inside.owners.length > 0) return inside.owners;
+    // "TODO(JH): add link"
+    const names = nameList(paren[1]!);
+    if (names) return names;
   }
   const direct = leadingHandles(text);
   if (direct.owners.length > 0) return direct.owners;
@@ -122,6 +126,8 @@ function ownersByPlace(text: string): PersonId[] {
   if (named.length > 0) return named;
   const names = namesBeforeColon(plain);
   if (names.length > 0) return names;
+  const dashed = NAME_DASH_TASK.exec(plain);
+  if (dashed) return nameList(dashed[1]!) ?? [];
   return trailingOwners(plain);
 }
 
@@ -218,6 +224,11 @@ export function recogniseActionItem(unit: Unit, meetingDate: string | null): Omi
       carried,
       due: dueDate(unit.text, meetingDate),
     };
+  }
+  // A task box that names who does what is a task wherever it stands: "- [ ] @x will make the issue".
+  if (unit.checked !== null && unit.kind === 'item' && namedTaskOwners(stripLead(unit.text)).length > 0) {
+    const owners = namedTaskOwners(stripLead(unit.text));
+    return { line: unit.line, text: unit.text, owners, status: actionStatus(unit), carried, due: dueDate(unit.text, meetingDate) };
   }
   const section = enclosingSection(unit);
   if (!section || (section.kind !== 'actions' && section.kind !== 'review')) return null;

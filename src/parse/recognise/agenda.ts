@@ -2,6 +2,7 @@ import type { AgendaItem, PersonId } from '../meeting-record.js';
 import { ancestors, type Unit } from '../units.js';
 import { allHandles, leadingHandles, nameList } from './names.js';
 import { labelKind, labelText } from './sections.js';
+import { MEETING_WORDS } from '../vocabulary.js';
 
 /**
  * A topic's title and presenters: `Release plan (@garloff, @bitkeks)`,
@@ -49,7 +50,20 @@ function isAgendaLabel(unit: Unit): boolean {
 /** A bullet of the section itself, or of a list under a plain lead-in line ("Questions posed:"), not under "We concluded:". */
 function isTopLevelBullet(unit: Unit): boolean {
   const parent = unit.parent;
-  return parent === null || (parent.kind === 'line' && parent.parent === null && labelKind(parent.text) === null);
+  if (parent === null) return true;
+  // A list under a plain lead-in ("Questions posed:") holds topics; one under a question ("Who is interested?") holds answers.
+  const kind = labelKind(parent.text);
+  return parent.kind === 'line' && parent.parent === null && (kind === null || kind === 'discussion') && !/\?\s*$/.test(parent.text);
+}
+
+/**
+ * A bullet of an agenda list about the meeting itself: "Roll call, by timezone", "Call for additional agenda
+ * items", "Start recording", "Moderator/notetaker for next time"; or an unfilled template ("<Topic> (<your_name>)").
+ */
+function isHousekeepingBullet(unit: Unit): boolean {
+  if (unit.kind !== 'item') return false;
+  if (!/\p{L}/u.test(unit.text.replace(/\([^)]*\)/g, ''))) return true;
+  return MEETING_WORDS.test(unit.text);
 }
 
 /** Topics of an Agenda section: its top-level bullets and its sub-headings. */
@@ -82,6 +96,36 @@ function topicHeadings(units: Unit[], title: Unit | null): [Unit, number][] {
   return headings.map((h) => [h, h.headingDepth - top + 1]);
 }
 
+/** A heading that names a repository, under which the issues to discuss are listed: "### nodejs/node". */
+const REPOSITORY = /^[\w.-]+\/[\w.-]+$/;
+
+function topLevelBullets(heading: Unit, units: Unit[]): Unit[] {
+  return units.filter((u) => u.kind === 'item' && u.parent === null && u.headings[u.headings.length - 1] === heading);
+}
+
+/**
+ * A heading that names a repository ("### nodejs/node" over the issues and pull requests to discuss)
+ * is a container: its topics are the bullets beneath, one level deeper.
+ */
+function expandIssueGroup(unit: Unit, depth: number, units: Unit[]): [Unit, number][] {
+  if (unit.kind !== 'heading' || !REPOSITORY.test(labelText(unit.text))) return [[unit, depth]];
+  const bullets = topLevelBullets(unit, units);
+  return bullets.length > 0 ? bullets.map((b) => [b, depth + 1]) : [[unit, depth]];
+}
+
+/**
+ * Topic headings after an agenda list at the list's own level or above ("## Strategic Initiatives" after
+ * "## Agenda"), unless they repeat a listed topic inside a discussion container ("## Minutes").
+ */
+function siblingsAfter(labels: Unit[], units: Unit[], title: Unit | null): [Unit, number][] {
+  const last = labels[labels.length - 1]!;
+  if (last.kind !== 'heading') return [];
+  return units
+    .filter((u) => u.kind === 'heading' && u.line > last.line && u.headingDepth <= last.headingDepth && !u.headings.includes(last))
+    .filter((u) => isTopicHeading(u, title))
+    .map((u) => [u, 1]);
+}
+
 /**
  * The units that are agenda items, with their depth: headings or top-level bullets inside
  * an Agenda section; where there is none, the meeting's topic headings (in a slide deck,
@@ -89,10 +133,15 @@ function topicHeadings(units: Unit[], title: Unit | null): [Unit, number][] {
  */
 export function agendaUnits(units: Unit[], title: Unit | null, slides: boolean): Map<Unit, number> {
   const labels = units.filter(isAgendaLabel);
-  const candidates = labels.length > 0 ? labels.flatMap((l) => underAgenda(l, units, title)) : slides ? slideTopics(units, title) : topicHeadings(units, title);
+  const listed = labels.flatMap((l) => underAgenda(l, units, title));
+  // An Agenda heading with nothing under it ("## Agenda" then the topics as its siblings) is no list.
+  const found =
+    listed.length > 0 ? [...listed, ...siblingsAfter(labels, units, title)] : slides ? slideTopics(units, title) : topicHeadings(units, title);
+  const candidates = found.flatMap(([unit, depth]) => expandIssueGroup(unit, depth, units));
   const topics = new Map<Unit, number>();
   const seen = new Set<string>();
   for (const [unit, depth] of candidates) {
+    if (isHousekeepingBullet(unit)) continue;
     const key = splitPresenters(unit.text).title.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
