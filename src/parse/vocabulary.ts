@@ -173,7 +173,7 @@ export const NAME_DASH_TASK = /^([\p{Lu}][\p{L}'’-]*(?:(?:, | and | & )[\p{Lu}
 export const UNMARKED_TASK = /^(?:[-=]+>\s*)?(?:@[\w.-]+(?:\s*(?:,|and|&)\s*@[\w.-]+)*)\s+(?:to|will|should|needs? to|must)\s+\p{L}/u;
 
 /** A question, not a task nor a decision: "Q: What should be prioritized?", "Who takes this?". */
-export const QUESTION = /\?\s*$|^Q\s*:/;
+export const QUESTION = /\?\s*$|^Q\s*(?:\([^()]{0,60}\))?\s*:/;
 
 /** Lines in a review or actions section that hold no item: "none", "no open AIs". */
 export const NO_ITEMS = /^(?:none|nothing|n\/a|-+|no (?:open |new |pending )?(?:AIs|action items|actions|todos)\b)/i;
@@ -196,15 +196,26 @@ export const DROPPED_IN_TEXT =
 
 /** "Decision: ...", "DECISION:", "Decided:", "RESOLVED:", "Agreed:", "Resolution:", "Consensus:". */
 export const DECISION_LABEL =
-  /^(?:decisions?|decided|resolved|resolutions?|conclusions?|agreed|agreement|consensus|beschluss|entscheidung)\s*[:\-–/]\s*/i;
+  /^(?:decisions?|decided|resolved|resolutions?|conclusions?|agreed|agreement|consensus|beschluss|entscheidung)\s*(?:[:\-–]|\/(?!\s*(?:AI|TODO|ACTION)\b))\s*/i;
 
 /** Words that state a decision inside a sentence. */
-export const DECISION_WORDS =
-  /\b(?:decided|decision(?: was| has been)? (?:made|taken|reached)|agreed|agreement (?:was |has been )?reached|consensus|(?:strong |majority )?vote[sd]? (?:for|against|in favou?r)|we(?: will|['’]ll)(?! (?:see|need|try|have|meet|present|get|be|look|check|talk)))\b|(?:->|→|=>)\s*(?:resolved|yes|no)\b|^(?:YES|NO NEED)\b/i;
+export const DECISION_WORDS = new RegExp(
+  [
+    String.raw`\b(?:decided|decision(?: was| has been)? (?:made|taken|reached)|agreed|agreement (?:was |has been )?reached`,
+    String.raw`(?:general|broad|rough) (?:agreement|consensus)|consensus|(?:strong |majority )?vote[sd]? (?:for|against|in favou?r)`,
+    String.raw`(?:no|without|not any|n't have any|did not raise any) objections?`,
+    String.raw`we(?: will|['’]ll)(?! (?:see|need|try|have|meet|present|get|be|look|check|talk|consider|likely|probably|want|maybe|possibly|think|follow|revisit|continue)))\b`,
+    String.raw`(?:->|→|=>)\s*(?:resolved|yes|no)\b`,
+  ].join('|'),
+  'i',
+);
+
+/** A reply in capitals that settles the question above it: "YES", "NO NEED". */
+export const DECISION_REPLY = /^(?:YES|NO NEED)\b/;
 
 /** Phrases that name a decision that has not been made. */
 export const NOT_A_DECISION =
-  /\b(?:to be (?:decided|agreed)|not (?:yet )?(?:been )?(?:decided|agreed)|undecided|(?:be|get|been) decided|needs? (?:a |to be )?(?:decided|decision|agreed)|no consensus|(?:find|reach|get|seek|build|need|requires?|looking for) (?:a )?consensus|decision records?|decide (?:on|whether|if|about|how|what|which)|(?:can|could|may|might|should|would|will)\s+(?:\w+\s+)?(?:be\s+)?(?:\w+\s+)?decided|if agreed|once agreed|until agreed|should (?:be )?(?:decided|agreed)|will be (?:decided|agreed)|has to be (?:decided|agreed)|agreed upon by|disagreed)\b/i;
+  /\b(?:to be (?:decided|agreed)|not (?:yet )?(?:been )?(?:decided|agreed)|undecided|(?:be|get|been) decided|needs? (?:a |to be )?(?:decided|decision|agreed)|no consensus|(?:find|reach|get|seek|build|need|requires?|looking for) (?:a )?consensus|decision records?|decide (?:on|whether|if|about|how|what|which)|(?:can|could|may|might|should|would|will)\s+(?:\w+\s+)?(?:be\s+)?(?:\w+\s+)?decided|if agreed|once agreed|until agreed|should (?:be )?(?:decided|agreed)|will be (?:decided|agreed)|has to be (?:decided|agreed)|agreed upon by|disagreed|as (?:previously |already )?agreed|whether|(?:have|has|gain|gather|check|confirm|ensure|make sure)\s+(?:we have\s+)?(?:a\s+)?consensus)\b/i;
 
 /**
  * Items of a conclusion section that record no outcome: "No consensus", "Does not advance",

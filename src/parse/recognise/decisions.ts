@@ -2,7 +2,7 @@ import type { Decision } from '../meeting-record.js';
 import type { DocumentModel } from '../document.js';
 import type { Unit } from '../units.js';
 import { depthBelow, enclosingSection } from './sections.js';
-import { DECISION_LABEL, DECISION_WORDS, FOLLOW_UP, NO_OUTCOME, NOT_A_DECISION, QUESTION } from '../vocabulary.js';
+import { DECISION_LABEL, DECISION_REPLY, DECISION_WORDS, FOLLOW_UP, NO_OUTCOME, NOT_A_DECISION, QUESTION } from '../vocabulary.js';
 
 /** A bare label that only introduces the items under it: "chartered:", "Decisions:". */
 function isBareLabel(unit: Unit): boolean {
@@ -45,5 +45,5 @@ export function recogniseDecision(unit: Unit, model: DocumentModel): Omit<Decisi
   if (section?.kind === 'conclusions') return recordsOutcome(unit, model) ? decision : null;
   if (model.transcript.has(unit)) return null;
   if (QUESTION.test(text) || NOT_A_DECISION.test(text)) return null;
-  return DECISION_WORDS.test(text) ? decision : null;
+  return DECISION_WORDS.test(text) || DECISION_REPLY.test(text) ? decision : null;
 }
