@@ -3,7 +3,7 @@ import { visit } from 'unist-util-visit';
 import type { ActionItem, Decision, Link, MeetingRecord, Participant, Warning } from './meeting-record.js';
 import { readFrontMatter } from './front-matter.js';
 import { collectUnits, type Unit } from './units.js';
-import { dateFromFileName, findDate } from './recognise/dates.js';
+import { dateFromFileName, findDate, yearFromPath } from './recognise/dates.js';
 import { arbitrate } from './arbitrate.js';
 import { buildDocumentModel } from './document.js';
 import { resolveOwners } from './people.js';
@@ -19,9 +19,24 @@ function titleHeading(units: Unit[]): Unit | null {
   return first.headingDepth === 1 || findDate(first.text) ? first : null;
 }
 
+/** A date written on a date line ("Date & time: March 3, 2023, 15:00 UTC"), a "| Date | ... |" row, or under a "## When" heading. */
+function dateLineDate(units: Unit[], yearHint: number | null): string | null {
+  for (const [i, unit] of units.slice(0, 40).entries()) {
+    const line = DATE_LINE.exec(unit.text);
+    const row = unit.kind === 'row' && unit.cells && DATE_HEADING.test(labelText(unit.cells[0] ?? '')) ? unit.cells.slice(1).join(' ') : null;
+    const under = unit.kind !== 'heading' && units[i - 1]?.kind === 'heading' && DATE_HEADING.test(labelText(units[i - 1]!.text));
+    const value = line ? line[1]! : (row ?? (under ? unit.text : null));
+    const date = value ? findDate(value, yearHint) : null;
+    if (date) return date;
+  }
+  return null;
+}
+
 /**
- * The meeting date, from the first source that has one: front matter, the title,
- * a "Date:" line, the file name. Title and file name that disagree give a warning.
+ * The meeting date, from the first source that has one: front matter, the title, a date line, the
+ * file's path (`20240715.md`, `2015-07/july-29.md`), else the first full date of the opening lines (a
+ * table of contents of a meeting's days). A title without a year takes the path's year. Title and path
+ * that disagree give a warning saying which won.
  */
 function meetingDate(
   frontMatterDate: string | null,
@@ -30,23 +45,20 @@ function meetingDate(
   source: string,
   warnings: Warning[],
 ): string | null {
+  const yearHint = yearFromPath(source);
   const fromFile = dateFromFileName(source);
-  const fromTitle = title ? findDate(title.text) : null;
+  const fromTitle = title ? findDate(title.text, yearHint) : null;
   if (fromTitle && fromFile && fromTitle !== fromFile) {
     warnings.push({ line: title!.line, message: `title date ${fromTitle} differs from file name date ${fromFile}; using the title` });
   }
-  const fromFrontMatter = frontMatterDate ? findDate(frontMatterDate) : null;
-  if (fromFrontMatter) return fromFrontMatter;
-  if (fromTitle) return fromTitle;
-  for (const [i, unit] of units.slice(0, 40).entries()) {
-    const line = DATE_LINE.exec(unit.text);
-    // "Date: 2024-07-15", or a "## When" heading with the date on the line below.
-    const value = line ? line[1]! : unit.kind !== 'heading' && units[i - 1]?.kind === 'heading' && DATE_HEADING.test(labelText(units[i - 1]!.text)) ? unit.text : null;
-    const date = value ? findDate(value) : null;
+  const fromFrontMatter = frontMatterDate ? findDate(frontMatterDate, yearHint) : null;
+  const found = fromFrontMatter ?? fromTitle ?? dateLineDate(units, yearHint) ?? fromFile;
+  if (found) return found;
+  for (const unit of units.slice(0, 15)) {
+    const date = findDate(unit.text);
     if (date) return date;
   }
-  if (fromFile) return fromFile;
-  warnings.push({ line: null, message: 'no meeting date found in front matter, title, a date line or the file name' });
+  warnings.push({ line: null, message: 'no meeting date found in front matter, title, a date line, the file name or its folders' });
   return null;
 }
 

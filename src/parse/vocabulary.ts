@@ -247,8 +247,14 @@ export const MONTHS = [
 /** "end of July", "end of Sept." -> the last day of that month. */
 export const END_OF_MONTH = /\bend of (jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+(\d{4}))?/i;
 
-/** A heading with the date under it: "## When", "## Date". */
-export const DATE_HEADING = /^(?:date|datum|when|meeting date)$/i;
+/** The label of a date: "Date", "Date & time", "Date/Time", "Meeting date", "When", "Datum", "Wann", "Termin". */
+const DATE_LABEL = String.raw`(?:(?:meeting |call )?date(?:\s*(?:&|and|\/)\s*time)?|time(?:\s*(?:&|and|\/)\s*date)?|datum|when|wann|termin|zeit)`;
 
-/** "Date: 2024-07-15", "Datum: 15.07.2024", "When: Monday, July 15th 2024". */
-export const DATE_LINE = /^(?:date|datum|when|meeting date)\s*:\s*(.+)$/i;
+/** A heading with the date under it: "## When", "## Date". */
+export const DATE_HEADING = new RegExp(`^${DATE_LABEL}$`, 'i');
+
+/** "Date: 2024-07-15", "Date & time: March 3, 2023, 15:00 UTC", "When: May 5th, 5pm-6pm UTC", "Datum: 15.07.2024". */
+export const DATE_LINE = new RegExp(`^${DATE_LABEL}\\s*:\\s*(.+)$`, 'i');
+
+/** A month's name or abbreviation at the start of a word: "july-29.md", "jan-26.md", "september-26.md". */
+export const MONTH_NAME = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i;

@@ -1,15 +1,15 @@
 // English only: the whole package, every locale, took 170 ms to load against 45 ms, in every process and parse worker.
 import { casual, strict } from 'chrono-node/en';
 import { addDays, daysBetween, isoDate } from '../calendar.js';
-import { END_OF_MONTH, MONTHS } from '../vocabulary.js';
+import { END_OF_MONTH, MONTH_NAME, MONTHS } from '../vocabulary.js';
 
 /**
  * The first full calendar date written in a text: `2024-07-15`, `20240715` (in file names),
  * `15.07.2024`, `Friday, Feb 5th, 2020`, `5 February 2020`, `July 15, 2024`.
  * Only dates with an explicit year, month and day count.
  */
-export function findDate(text: string): string | null {
-  const iso = /(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/.exec(text);
+export function findDate(text: string, yearHint: number | null = null): string | null {
+  const iso = /(?<!\d)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/.exec(text);
   if (iso) return isoDate(+iso[1]!, +iso[2]!, +iso[3]!);
   const german = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/.exec(text);
   if (german) return isoDate(+german[3]!, +german[2]!, +german[1]!);
@@ -17,11 +17,39 @@ export function findDate(text: string): string | null {
     const { start } = result;
     // A written date names its month; "in two weeks" is relative to today, not a date in the text.
     if (!/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(result.text)) continue;
-    if (start.isCertain('year') && start.isCertain('month') && start.isCertain('day')) {
-      return isoDate(start.get('year')!, start.get('month')!, start.get('day')!);
+    if (start.isCertain('month') && start.isCertain('day')) {
+      // "July 29 Meeting Notes" in a folder of 2015: the year comes from the path.
+      const year = start.isCertain('year') ? start.get('year')! : yearHint;
+      if (year !== null) return isoDate(year, start.get('month')!, start.get('day')!);
     }
   }
   return null;
+}
+
+/** The year a path gives in a folder or file name: `2015-07/july-29.md`, `2022/team-05-05.md`, `2019/Q2/...`. */
+export function yearFromPath(path: string): number | null {
+  for (const name of path.split(/[\\/]/).reverse()) {
+    const match = /^((?:19|20)\d{2})(?:$|[-_.]\d{2}(?:$|[-_.]))/.exec(name);
+    if (match) return +match[1]!;
+  }
+  return null;
+}
+
+/** A file name of a month and a day, in a folder that gives the year: `july-29.md`, `jan-26.md`, `05-05.md`. */
+function monthDayName(path: string): string | null {
+  const parts = path.split(/[\\/]/);
+  const name = (parts[parts.length - 1] ?? '').replace(/\.md$/i, '');
+  const year = yearFromPath(parts.slice(0, -1).join('/'));
+  if (year === null) return null;
+  const words = name.toLowerCase().split(/[-_ ]+/);
+  for (let i = 0; i + 1 < words.length; i++) {
+    const month = MONTH_NAME.exec(words[i]!);
+    if (month && /^\d{1,2}$/.test(words[i + 1]!)) {
+      return isoDate(year, MONTHS.findIndex((m) => m.startsWith(month[1]!)) + 1, +words[i + 1]!);
+    }
+  }
+  const numeric = /(?<!\d)(\d{2})[-_](\d{2})(?!\d)/.exec(name);
+  return numeric ? isoDate(year, +numeric[1]!, +numeric[2]!) : null;
 }
 
 /**
@@ -34,7 +62,7 @@ export function dateFromFileName(path: string): string | null {
     const date = match ? isoDate(+match[1]!, +match[2]!, +match[3]!) : null;
     if (date) return date;
   }
-  return null;
+  return monthDayName(path);
 }
 
 function lastDayOfMonth(year: number, month: number): string {
