@@ -1,11 +1,12 @@
 import { readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join, normalize, relative, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
+import { seriesOfPath } from './series.js';
 
 /** A markdown file to import, and the series its place implies. */
 export interface FoundFile {
   /** The path as given (normalised, with "/" separators): the meeting's source. */
   source: string;
-  /** First folder under the import root; for a file directly in the root or given by itself, its folder's name. */
+  /** The series the file's place implies (series.ts), whichever folder the import starts from. */
   seriesFromPath: string | null;
 }
 
@@ -34,14 +35,9 @@ export function findMarkdownFiles(paths: string[]): FoundFile[] {
     const stat = statSync(given, { throwIfNoEntry: false });
     if (!stat) throw new Error(`${given}: no such file or folder`);
     if (stat.isDirectory()) {
-      for (const path of walk(given)) {
-        const parts = relative(given, path).split(sep);
-        const series = parts.length > 1 ? parts[0]! : basename(resolve(given));
-        found.set(toPosix(path), { source: toPosix(path), seriesFromPath: series || null });
-      }
+      for (const path of walk(given)) found.set(toPosix(path), { source: toPosix(path), seriesFromPath: seriesOfPath(resolve(path)) });
     } else {
-      const folder = basename(dirname(resolve(given)));
-      found.set(toPosix(given), { source: toPosix(given), seriesFromPath: folder || null });
+      found.set(toPosix(given), { source: toPosix(given), seriesFromPath: seriesOfPath(resolve(given)) });
     }
   }
   return [...found.values()];

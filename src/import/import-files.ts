@@ -1,6 +1,7 @@
 import { isFailed } from '../parse/meeting-record.js';
 import type { DB } from '../store/database.js';
 import { unknownOwners, type UnknownOwner } from '../store/people.js';
+import { meetingsPerSeries } from '../store/meetings.js';
 import { relinkSeries, unlinkedSeries } from '../store/tracked-items.js';
 import { storedMeeting, writeMeeting, type WriteOutcome } from '../store/write-meeting.js';
 import { findMarkdownFiles, type FoundFile } from './find-files.js';
@@ -18,6 +19,8 @@ export interface ImportSummary {
   failed: { source: string; error: string }[];
   /** Owners in the imported files that match no participant, learned name or alias. */
   unknownOwners: UnknownOwner[];
+  /** The series of the files of this import (imported, replaced or unchanged), with their meeting counts. */
+  series: { series: string; meetings: number }[];
 }
 
 /** A file ready to parse: its bytes and their hash, which is not stored yet. */
@@ -157,13 +160,17 @@ class WriteBatch {
 
 /** Counts what happened to each file, then links and checks what the batch wrote. */
 class Tally {
-  readonly summary: ImportSummary = { imported: 0, replaced: 0, unchanged: 0, failed: [], unknownOwners: [] };
+  readonly summary: ImportSummary = { imported: 0, replaced: 0, unchanged: 0, failed: [], unknownOwners: [], series: [] };
   private readonly written: number[] = [];
+  private readonly meetings: number[] = [];
   private readonly touched = new Set<string | null>();
 
   readonly add = (result: FileOutcome): void => {
     if (result.outcome === 'failed') this.summary.failed.push({ source: result.source, error: result.error });
-    else this.summary[result.outcome]++;
+    else {
+      this.summary[result.outcome]++;
+      this.meetings.push(result.meetingId);
+    }
     if (result.outcome === 'imported' || result.outcome === 'replaced') {
       this.written.push(result.meetingId);
       for (const s of result.series) this.touched.add(s);
@@ -177,6 +184,7 @@ class Tally {
   finish(db: DB): ImportSummary {
     for (const series of new Set([...this.touched, ...unlinkedSeries(db)])) relinkSeries(db, series);
     this.summary.unknownOwners = unknownOwners(db, this.written);
+    this.summary.series = meetingsPerSeries(db, this.meetings);
     return this.summary;
   }
 }

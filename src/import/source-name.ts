@@ -1,3 +1,5 @@
+import { seriesOfPath } from './series.js';
+
 /**
  * Check a source name sent over the API (`product-board/20240715.md`): a relative
  * path of plain segments ending in `.md`. Returns the reason it is refused, or null.
@@ -12,8 +14,7 @@ export function sourceNameProblem(source: string): string | null {
   return null;
 }
 
-/** The series a source name implies: its first folder, if it has one. */
+/** The series a source name sent over the API implies, by the same rule as an import (series.ts). */
 export function seriesOfSource(source: string): string | null {
-  const parts = source.split('/');
-  return parts.length > 1 ? parts[0]! : null;
+  return seriesOfPath(source);
 }

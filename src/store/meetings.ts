@@ -63,6 +63,17 @@ function neighbours(db: DB, meeting: { id: number; series: string | null; date: 
   return { previous: previous ?? null, next: next ?? null };
 }
 
+/** How many of the given meetings each series holds, largest first ("(none)" for meetings without a series). */
+export function meetingsPerSeries(db: DB, ids: number[]): { series: string; meetings: number }[] {
+  const counts = new Map<string, number>();
+  const query = statement<[number], { series: string | null }>(db, 'SELECT series FROM meetings WHERE id = ?');
+  for (const id of ids) {
+    const series = query.get(id)?.series ?? '(none)';
+    counts.set(series, (counts.get(series) ?? 0) + 1);
+  }
+  return [...counts].map(([series, meetings]) => ({ series, meetings })).sort((a, b) => b.meetings - a.meetings || a.series.localeCompare(b.series));
+}
+
 /** The id of the meeting imported from a source path, or null. */
 export function meetingIdBySource(db: DB, source: string): number | null {
   return statement<[string], { id: number }>(db, 'SELECT id FROM meetings WHERE source = ?').get(source)?.id ?? null;

@@ -30,6 +30,11 @@ export async function runImport(paths: string[], dbFile: string, workers = DEFAU
 export function printSummary(summary: ImportSummary, dbFile: string): void {
   println(`${summary.imported} imported, ${summary.replaced} replaced, ${summary.unchanged} unchanged, ${summary.failed.length} failed (${dbFile})`);
   for (const f of summary.failed) println(`  failed: ${f.source}: ${f.error}`);
+  if (summary.series.length > 0) {
+    const shown = summary.series.slice(0, 30).map((s) => `${s.series} (${s.meetings})`);
+    const more = summary.series.length > 30 ? `, ... and ${summary.series.length - 30} more (--json lists all)` : '';
+    println(`${summary.series.length} series: ${shown.join(', ')}${more}`);
+  }
   const unknown = summary.unknownOwners;
   if (unknown.length > 0) {
     println(`${unknown.length} owners match no known person (add them with \`minutes people alias NAME HANDLE\`; --json lists all):`);
