@@ -79,10 +79,21 @@ function dedupeParticipants(found: Participant[]): Participant[] {
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+/g;
 
 /** Trailing punctuation belongs to the sentence, not the URL; a closing parenthesis only if it has no opening one. */
-function trimUrl(url: string): string {
-  let trimmed = url.replace(/[.,;:!?*_~'"]+$/, '');
-  while (trimmed.endsWith(')') && (trimmed.match(/\(/g) ?? []).length < (trimmed.match(/\)/g) ?? []).length) trimmed = trimmed.slice(0, -1);
-  return trimmed;
+export function trimUrl(url: string): string {
+  let end = url.length;
+  while (end > 0 && `.,;:!?*_~'"`.includes(url[end - 1]!)) end--;
+  // One count of each parenthesis, then drop unmatched closing ones from the end: linear in the URL.
+  let open = 0;
+  let close = 0;
+  for (let i = 0; i < end; i++) {
+    if (url[i] === '(') open++;
+    else if (url[i] === ')') close++;
+  }
+  while (end > 0 && url[end - 1] === ')' && open < close) {
+    end--;
+    close--;
+  }
+  return url.slice(0, end);
 }
 
 /** Every link of the file with its line: markdown links, link definitions and bare URLs. */
@@ -99,8 +110,12 @@ function collectLinks(tree: Root): Link[] {
   visit(tree, (node, _index, parent) => {
     if ((node.type === 'link' || node.type === 'definition') && node.position) add(node.position.start.line, node.url);
     if (node.type === 'text' && node.position && parent?.type !== 'link') {
+      // Lines counted once, from the previous match on, not from the start of the text for each URL.
+      let line = node.position.start.line;
+      let from = 0;
       for (const match of node.value.matchAll(BARE_URL)) {
-        const line = node.position.start.line + (node.value.slice(0, match.index).match(/\n/g) ?? []).length;
+        for (let i = from; i < match.index; i++) if (node.value.charCodeAt(i) === 10) line++;
+        from = match.index;
         const url = trimUrl(match[0]);
         add(line, url.startsWith('www.') ? `http://${url}` : url);
       }

@@ -14,14 +14,37 @@ export function frontMatterFirst(text: string): string {
 /** Minutes nest a few levels; thousands of levels are an attack or an accident, and cost the parser dearly. */
 export const MAX_NESTING = 100;
 
-/** The first line nested deeper than MAX_NESTING (by `>` / bullet markers or by indentation), if any. */
+/**
+ * How deeply a line's start nests containers, as CommonMark reads it: each `>` and each list marker
+ * opens one, and indentation (tabs to the next multiple of 4) nests a list one level per 2 columns.
+ */
+export function containerDepth(line: string): number {
+  let depth = 0;
+  let column = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === ' ') column++;
+    else if (c === '\t') column += 4 - (column % 4);
+    else if (c === '>') depth++;
+    else if ((c === '-' || c === '*' || c === '+') && /^[ \t]|^$/.test(line.slice(i + 1, i + 2))) depth++;
+    else {
+      const ordered = /^\d{1,9}[.)](?=[ \t]|$)/.exec(line.slice(i, i + 11));
+      if (!ordered) break;
+      depth++;
+      i += ordered[0].length - 1;
+    }
+  }
+  return depth + Math.floor(column / 2);
+}
+
+/** The first line nested deeper than MAX_NESTING containers, if any. */
 function tooDeep(text: string): number | null {
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const markers = /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)))+/.exec(line)?.[0].replace(/[^>*+\-.)]/g, '').length ?? 0;
-    const indent = /^[ \t]*/.exec(line)![0].length;
-    if (markers > MAX_NESTING || indent > 2 * MAX_NESTING) return i + 1;
+  let line = 1;
+  for (let start = 0; start < text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (containerDepth(text.slice(start, end)) > MAX_NESTING) return line;
+    start = end + 1;
   }
   return null;
 }

@@ -107,7 +107,7 @@ function phrasingLines(nodes: PhrasingContent[], firstLine: number): TextLine[] 
 
 function lineStartsNewUnit(previous: string, next: string): boolean {
   // A wrapped sentence continues in lower case after a line that does not end a sentence.
-  return /[.:!?)]\s*$/.test(previous) || !/^[\p{Ll}(,;]/u.test(next.trim());
+  return /[.:!?)]$/.test(previous.trimEnd()) || !/^[\p{Ll}(,;]/u.test(next.trimStart());
 }
 
 function makeUnit(kind: Unit['kind'], line: number, text: string, context: Context): Unit {
@@ -139,26 +139,32 @@ interface Context {
 /** Lines of a paragraph, grouped so that a wrapped sentence stays one unit. */
 function paragraphUnits(nodes: PhrasingContent[], firstLine: number, context: Context): Unit[] {
   const units: Unit[] = [];
+  // The pieces of each unit's text, joined once at the end: joining as lines come is quadratic in a long paragraph.
+  const pieces: string[][] = [];
+  let previous = '';
   let struck = 0;
   let chars = 0;
   for (const textLine of phrasingLines(nodes, firstLine)) {
     const last = units[units.length - 1];
-    if (last && !lineStartsNewUnit(last.text, textLine.text)) {
-      last.text = cleanText(`${last.text} ${textLine.text}`);
+    if (last && !lineStartsNewUnit(previous, textLine.text)) {
+      pieces[pieces.length - 1]!.push(textLine.text);
       last.links.push(...textLine.links);
     } else {
       if (last) last.struck = chars > 0 && struck === chars;
       struck = 0;
       chars = 0;
-      const unit = makeUnit('line', textLine.line, textLine.text, context);
+      const unit = makeUnit('line', textLine.line, '', context);
       unit.links.push(...textLine.links);
       units.push(unit);
+      pieces.push([textLine.text]);
     }
+    previous = textLine.text;
     struck += textLine.struckChars;
     chars += textLine.chars;
   }
   const last = units[units.length - 1];
   if (last) last.struck = chars > 0 && struck === chars;
+  units.forEach((unit, i) => (unit.text = cleanText(pieces[i]!.join(' '))));
   return units;
 }
 

@@ -7,7 +7,7 @@
  */
 
 /** A GitHub-style handle with its "@": `@garloff`, `@NotTheEvilOne`, `@o-otte`; not the host of `me@example.org`. */
-export const HANDLE = /(?<![\w.@])@[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?/;
+export const HANDLE = /(?<![\w.@])@[A-Za-z0-9][A-Za-z0-9_]*(?:[.-]+[A-Za-z0-9_]+)*/;
 
 /** Emoji shortcodes and pictographs that decorate headings: `:family: Participants`. */
 export const DECORATION = /:[a-z0-9_+-]+:|[\p{Extended_Pictographic}\uFE0F\u200D]/gu;
@@ -163,16 +163,28 @@ export const INLINE_ACTION =
 /** Words that open a line that is not an action although it has a marker-like word. */
 export const NOT_AN_ACTION = /^(?:AIs?['’]s\b|AIs\b|AI (?:act|model|generated|based|assistant|tools?)\b)/i;
 
-/** "Martin to drop X", "@bob will send", inside an actions section. */
-export const NAMED_TASK = /^((?:@[\w.-]+|[\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)?)(?:\s*(?:,|and|&|\/)\s*(?:@[\w.-]+|[\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)?))*)\s+(?:to|will|should|must)\s+\p{L}/u;
+// Names and the separators between them, so that each text splits into names one way only: a pattern
+// that could read "Xyand" as one name or as "Xy" + "and" takes exponential time on "XyandXyand...!".
+const OWNER_NAME = String.raw`(?:@[\w.-]+|[\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)?)`;
+const NAME_SEPARATOR = String.raw`(?:\s*[,&/]\s*|\s+and\s+)`;
+const HANDLE_SEPARATOR = String.raw`(?:\s*[,&]\s*|\s+and\s+)`;
+
+/** "Martin to drop X", "@bob will send", "Kurt Garloff and @fkr should check", inside an actions section. */
+export const NAMED_TASK = new RegExp(
+  String.raw`^(${OWNER_NAME}(?:${NAME_SEPARATOR}${OWNER_NAME})*)\s+(?:to|will|should|must)\s+\p{L}`,
+  'u',
+);
 
 /** "Steven - Iterate on the release PR", "Alan and Steven - meet and record": owners before a dash, in an actions section. */
 export const NAME_DASH_TASK = /^([\p{Lu}][\p{L}'’-]*(?:(?:, | and | & )[\p{Lu}][\p{L}'’-]*)*) [-–—] \S/u;
 
 /** A task written without a marker: "@x to ping @y", "-> @bob will check", "Jan to create an issue". Lint asks for a marker. */
-export const UNMARKED_TASK = /^(?:[-=]+>\s*)?(?:@[\w.-]+(?:\s*(?:,|and|&)\s*@[\w.-]+)*)\s+(?:to|will|should|needs? to|must)\s+\p{L}/u;
+export const UNMARKED_TASK = new RegExp(
+  String.raw`^(?:[-=]+>\s*)?(?:@[\w.-]+(?:${HANDLE_SEPARATOR}@[\w.-]+)*)\s+(?:to|will|should|needs? to|must)\s+\p{L}`,
+  'u',
+);
 
-/** A question, not a task nor a decision: "Q: What should be prioritized?", "Who takes this?". */
+/** A question, not a task nor a decision: "Q: What should be prioritized?", "Who takes this?", "Q (name): ...". */
 export const QUESTION = /\?\s*$|^Q\s*(?:\([^()]{0,60}\))?\s*:/;
 
 /** Lines in a review or actions section that hold no item: "none", "no open AIs". */

@@ -1,7 +1,7 @@
 import type { ActionItem, ActionStatus, PersonId } from '../meeting-record.js';
 import type { Unit } from '../units.js';
 import { dueDate, findDate } from './dates.js';
-import { allHandles, leadingHandles, nameList } from './names.js';
+import { allHandles, leadingHandles, nameList, trailingHandleList } from './names.js';
 import { depthBelow, enclosingSection, isInside, labelKind, labelText } from './sections.js';
 import {
   DONE_IN_TEXT,
@@ -30,15 +30,17 @@ function stripLead(text: string): string {
  * after a dash (`... - @x, @y`) or simply last (`Board cleanup @a, @b`).
  */
 function trailingOwners(text: string): PersonId[] {
-  const paren = /\(([^()]*)\)\s*[.!]?\s*$/.exec(text);
+  const paren = /\(([^()]*)\)[\s.!]*$/.exec(text);
   if (paren && !/\b(?:support|help|with|from|via|cc)\b/i.test(paren[1]!)) {
     const handles = allHandles(paren[1]!);
     if (handles.length > 0) return handles;
   }
-  // One way only to match each gap between handles: a backtracking regex here would take exponential time.
-  const last = /(?:^|\s)(?:[-–—]\s*)?((?:@[\w.-]+(?:\s*[,&]\s*|\s+and\s+|\s+))*@[\w.-]+)\s*[,&]?\s*$/.exec(text);
-  if (last && !/\b(?:support|help|with|from|via|cc|to)\s*$/i.test(text.slice(0, last.index))) return allHandles(last[1]!);
-  return [];
+  const list = trailingHandleList(text);
+  if (!list) return [];
+  const before = list.before;
+  if (before.length > 0 && /^[-–—]$/.test(before[before.length - 1]!)) before.pop();
+  const lead = before[before.length - 1] ?? '';
+  return /^(?:support|help|with|from|via|cc|to)$/i.test(lead) ? [] : list.owners;
 }
 
 /** Names before a colon: `Itrich: ...`, `Kurt Garloff, B1: ...`. */

@@ -1,6 +1,6 @@
 import type { AgendaItem, PersonId } from '../meeting-record.js';
 import { ancestors, type Unit } from '../units.js';
-import { allHandles, leadingHandles, nameList } from './names.js';
+import { leadingHandles, nameList, trailingHandleList } from './names.js';
 import { labelKind, labelText } from './sections.js';
 import { MEETING_WORDS } from '../vocabulary.js';
 
@@ -18,8 +18,13 @@ export function splitPresenters(text: string): { title: string; owners: PersonId
     const names = nameList(inside);
     if (names && /[\p{Lu}@]/u.test(inside)) return { title: paren[1], owners: names };
   }
-  const trailer = /^(.*?)\s+(?:[-–—:]+|by|presented by|from)\s+((?:@[\w.-]+[\s,&/]*(?:and\s+)?)+)$/i.exec(title);
-  if (trailer && trailer[1]) return { title: trailer[1], owners: allHandles(trailer[2]!) };
+  const list = trailingHandleList(title);
+  const before = list?.before ?? [];
+  const lead = before.pop() ?? '';
+  if (list && /^(?:[-–—:]+|by|from)$/i.test(lead)) {
+    if (lead.toLowerCase() === 'by' && before[before.length - 1]?.toLowerCase() === 'presented') before.pop();
+    if (before.length > 0) return { title: before.join(' '), owners: list.owners };
+  }
   return { title, owners: [] };
 }
 

@@ -65,3 +65,26 @@ export function allHandles(text: string): PersonId[] {
 export function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
+
+const WHOLE_HANDLE = new RegExp(`^${HANDLE.source}$`);
+
+/**
+ * The handles a text ends with, and the words before them: "Board cleanup @a, @b and @c" ->
+ * { owners: [a, b, c], before: ["Board", "cleanup"] }. One walk back over the words, so that no input
+ * makes it slow (a backtracking pattern for this took seconds on "x @a @a @a ... !").
+ */
+export function trailingHandleList(text: string): { owners: PersonId[]; before: string[] } | null {
+  const words = text.trim().split(/\s+/);
+  const owners: PersonId[] = [];
+  let i = words.length - 1;
+  for (; i >= 0; i--) {
+    const word = words[i]!.replace(/[,&]+$/, '');
+    if (WHOLE_HANDLE.test(word)) owners.unshift(normaliseName(word));
+    else if (owners.length > 0 && /^(?:,|&|\/|and)?$/i.test(word)) continue;
+    else break;
+  }
+  if (owners.length === 0) return null;
+  const before = words.slice(0, i + 1);
+  while (before.length > 0 && /^(?:,|&|\/|and)$/i.test(before[before.length - 1]!)) before.pop();
+  return { owners: unique(owners), before };
+}
