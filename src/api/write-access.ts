@@ -15,7 +15,7 @@ export function requireWriteToken(token: string | undefined) {
     if (!token) {
       return reply.code(403).send({ error: 'Forbidden', message: 'writes are disabled on this server: start it with MINUTES_TOKEN set to allow them' });
     }
-    const given = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    const given = /^Bearer[ \t]+([^ \t].*)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
     // Hash both sides so that the comparison takes the same time whatever their lengths.
     if (!given || !timingSafeEqual(digest(given), digest(token))) {
       return reply

@@ -8,7 +8,7 @@ const owners = (item: TrackedItem) => (item.owners.length > 0 ? item.owners.map(
 function task(item: TrackedItem): string {
   return item.text
     .replace(/^[_*\s]*(?:AI|TODO|ToDo|ACTION)\b\s*(?:(?:@[\w.-]+[\s,&]*(?:and\s+)?)+)?:?\s*/i, '')
-    .replace(/[_*]+$/, '')
+    .replace(/(?<![_*])[_*]+$/, '')
     .trim();
 }
 

@@ -42,5 +42,5 @@ export function seriesOfPath(path: string): string | null {
 function nameAfterDate(name: string): string | null {
   const dated = DATED_NAME.exec(name);
   if (!dated) return null;
-  return dated[1]!.replace(/^to[-_ ]+(?:19|20)\d{2}-?\d{2}-?\d{2}[-_ ]+/i, '').replace(/[-_ ]+$/, '') || null;
+  return dated[1]!.replace(/^to[-_ ]+(?:19|20)\d{2}-?\d{2}-?\d{2}[-_ ]+/i, '').replace(/(?<![-_ ])[-_ ]+$/, '') || null;
 }

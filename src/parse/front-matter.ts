@@ -16,7 +16,7 @@ const EMPTY: FrontMatter = { title: null, date: null, series: null, slides: fals
 function list(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(scalar).filter((v): v is string => v !== null);
   const text = scalar(value);
-  return text ? text.split(/\s*[,;]\s*/).filter(Boolean) : [];
+  return text ? text.split(/(?<!\s)\s*[,;]\s*/).filter(Boolean) : [];
 }
 
 function scalar(value: unknown): string | null {

@@ -9,6 +9,19 @@
 /** A GitHub-style handle with its "@": `@garloff`, `@NotTheEvilOne`, `@o-otte`; not the host of `me@example.org`. */
 export const HANDLE = /(?<![\w.@])@[A-Za-z0-9][A-Za-z0-9_]*(?:[.-]+[A-Za-z0-9_]+)*/;
 
+/**
+ * Words that follow an "@" in minutes without naming anyone: "AI @need to check", "@item: Rob to ...".
+ * A handle-shaped word is an owner only if it is none of these (groups such as "@all" are owners).
+ */
+export const NOT_A_HANDLE = new Set([
+  'item', 'items', 'need', 'needs', 'goal', 'goals', 'switch', 'todo', 'todos', 'tbd', 'tba', 'here', 'there', 'this',
+  'that', 'these', 'those', 'it', 'them', 'someone', 'somebody', 'anyone', 'anybody', 'nobody', 'none', 'next', 'later',
+  'now', 'today', 'tomorrow', 'done', 'open', 'see', 'note', 'notes', 'action', 'actions', 'ai', 'task', 'tasks', 'issue',
+  'issues', 'question', 'questions', 'home', 'work', 'least', 'most', 'the', 'to', 'and', 'or', 'for', 'with',
+  'from', 'on', 'in', 'at', 'by', 'of', 'is', 'be', 'do', 'will', 'should', 'must', 'can', 'check', 'review', 'update',
+  'fix', 'create', 'add', 'remove', 'follow', 'ping', 'ask', 'send', 'write', 'make', 'look', 'discuss', 'decide',
+]);
+
 /** Emoji shortcodes and pictographs that decorate headings: `:family: Participants`. */
 export const DECORATION = /:[a-z0-9_+-]+:|[\p{Extended_Pictographic}\uFE0F\u200D]/gu;
 
@@ -102,19 +115,17 @@ export const ROLE_ORDER: readonly Exclude<SectionRole, 'review'>[] = [
 ];
 
 /**
- * Reviews of earlier action items: "Check AIs from last time", "Pending action items",
- * "Open AIs", "Review of action items", "AIs from last week".
+ * Reviews of earlier action items, by their words: "Check AIs from last time", "Pending action items",
+ * "Open AIs", "Review of action items", "AIs from last week", "Follow-up from the last meeting",
+ * "Action items carried over". A label is a review when it names action items and either a review
+ * verb, an adjective of earlier items, or a time before this meeting; or a follow-up of an earlier one.
  */
-export const REVIEW_LABEL = new RegExp(
-  [
-    String.raw`\b(?:check(?:ing)?|review(?:ing)?|follow[- ]?ups?(?: on)?)\b.*\b(?:AIs?|action items?|actions|todos?)\b`,
-    String.raw`\b(?:pending|open|previous|old|last (?:week|time|meeting)(?:'s)?|outstanding|carried(?: over)?)\s+(?:AIs|action items|actions|todos)\b`,
-    String.raw`\b(?:AIs|action items|actions|todos|items)\b.*\b(?:from|of)\s+(?:the\s+)?(?:last|previous|earlier)\b`,
-    String.raw`\bfollow[- ]?ups?\s+(?:from|on|of)\s+(?:the\s+)?(?:last|previous)\b`,
-    String.raw`\b(?:AIs|action items|actions|todos)\s+carried(?: over| forward)?\b`,
-  ].join('|'),
-  'i',
-);
+export const REVIEW_WORDS = {
+  actionItems: ['ai', 'ais', 'action', 'actions', 'action item', 'action items', 'todo', 'todos', 'items', 'tasks'],
+  verbs: ['check', 'checking', 'review', 'reviewing', 'follow-up', 'follow-ups', 'follow up', 'followup', 'followups'],
+  earlier: ['pending', 'open', 'previous', 'old', 'outstanding', 'carried', 'carried over', 'carried forward', 'last'],
+  before: ['last', 'previous', 'earlier', 'prior'],
+} as const;
 
 // ---------------------------------------------------------------------------
 // Transcripts: paragraphs or bullets that open with a speaker.
@@ -154,7 +165,7 @@ export const TRANSCRIPT_MIN_SHARE = 0.3;
  * word that is not a function word: `AI for this week:` is a label, not a task).
  */
 export const LEADING_ACTION =
-  /^(?:AI|TODO|ToDo|Todo|To ?[dD]o(?= ?[:(])|ACTION(?: ITEM)?|Action(?: item| point)?)(?=\s*[:@(-]|\s+[\p{Lu}][\p{L}\d-]*(?:\s+[\p{Lu}][\p{L}\d-]*)?\s*(?::|\bto\b|\bwill\b)|\s*$)|^(?:AI|TODO|ToDo|Todo)(?=\s+(?!(?:a|an|the|and|or|of|for|from|in|on|at|by|to|with|as|is|are|was|were|be|has|have|had|will|would|can|could|should|may|might|must|this|that|these|those|it|its)\b)\p{Ll}[^:]*$)/u;
+  /^(?:AI|TODO|ToDo|Todo|To ?[dD]o(?= ?[:(])|ACTION(?: ITEMS?| POINTS?)?|Action(?: [iI]tems?| [pP]oints?)?)(?=\s*[:@(-]|\s+[\p{Lu}][\p{L}\d-]*(?:\s+[\p{Lu}][\p{L}\d-]*)?\s*(?::|\bto\b|\bwill\b)|\s*$)|^(?:AI|TODO|ToDo|Todo)(?=\s+(?!(?:a|an|the|and|or|of|for|from|in|on|at|by|to|with|as|is|are|was|were|be|has|have|had|will|would|can|could|should|may|might|must|this|that|these|those|it|its)\b)\p{Ll}[^:]*$)/u;
 
 /** A marker inside a sentence: `... (AI @x)`, `(AI: POs)`, `... -> AI @x: do`, `; TODO: ...`. */
 export const INLINE_ACTION =
@@ -185,7 +196,7 @@ export const UNMARKED_TASK = new RegExp(
 );
 
 /** A question, not a task nor a decision: "Q: What should be prioritized?", "Who takes this?", "Q (name): ...". */
-export const QUESTION = /\?\s*$|^Q\s*(?:\([^()]{0,60}\))?\s*:/;
+export const QUESTION = /\?\s*$|^Q\s*(?:\([^()]{0,60}\)\s*)?:/;
 
 /** Lines in a review or actions section that hold no item: "none", "no open AIs". */
 export const NO_ITEMS = /^(?:none|nothing|n\/a|-+|no (?:open |new |pending )?(?:AIs|action items|actions|todos)\b)/i;
@@ -266,7 +277,7 @@ const DATE_LABEL = String.raw`(?:(?:meeting |call )?date(?:\s*(?:&|and|\/)\s*tim
 export const DATE_HEADING = new RegExp(`^${DATE_LABEL}$`, 'i');
 
 /** "Date: 2024-07-15", "Date & time: March 3, 2023, 15:00 UTC", "When: May 5th, 5pm-6pm UTC", "Datum: 15.07.2024". */
-export const DATE_LINE = new RegExp(`^${DATE_LABEL}\\s*:\\s*(.+)$`, 'i');
+export const DATE_LINE = new RegExp(`^${DATE_LABEL}\\s*:[ \\t]*(\\S.*)$`, 'i');
 
 /** A month's name or abbreviation at the start of a word: "july-29.md", "jan-26.md", "september-26.md". */
 export const MONTH_NAME = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i;

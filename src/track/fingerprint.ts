@@ -20,7 +20,7 @@ export function fingerprint(text: string): string[] {
   const tokens: string[] = [];
   let rest = text.replace(new RegExp(HANDLE.source, 'g'), ' ');
   rest = rest.replace(/https?:\/\/\S+/g, (url) => {
-    const parts = url.replace(/[)\]._,;*>]+$/, '').split('/').filter(Boolean);
+    const parts = url.replace(/(?<![)\]._,;*>])[)\]._,;*>]+$/, '').split('/').filter(Boolean);
     tokens.push(parts.slice(-2).join('/').toLowerCase());
     return ' ';
   });

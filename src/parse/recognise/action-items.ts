@@ -20,6 +20,11 @@ import {
   WEAK_ACTIONS_LABEL,
 } from '../vocabulary.js';
 
+/** Words and nothing but punctuation around them: "TODO", "**AI:**". */
+function isBareWords(text: string): boolean {
+  return /^[^\p{L}]*\p{L}[\p{L} ]*(?<!\s)(?:[^\p{L}\s][^\p{L}]*)?$/u.test(text);
+}
+
 /** Bullets, arrows and numbering that may stand before a marker in the text. */
 function stripLead(text: string): string {
   return text.replace(/^(?:[-*+•>→]|->|=>|\d+[.)])\s*/, '').trim();
@@ -215,7 +220,7 @@ export function recogniseActionItem(unit: Unit, meetingDate: string | null): Omi
   }
   const carried = isInside(unit, 'review');
   // A bare "TODO:" or "AI:" with bullets under it labels them; it is no item itself.
-  if (unit.children.length > 0 && LEADING_ACTION.test(unit.text) && /^\W*[\p{L} ]+\W*$/u.test(unit.text) && unit.text.split(' ').length <= 2) return null;
+  if (unit.children.length > 0 && unit.text.split(' ').length <= 2 && LEADING_ACTION.test(unit.text) && isBareWords(unit.text)) return null;
   const marked = markedOwners(unit.text);
   if (marked) {
     return {
@@ -239,8 +244,11 @@ export function recogniseActionItem(unit: Unit, meetingDate: string | null): Omi
   if (!direct || NO_ITEMS.test(stripLead(unit.text)) || DONE_WORDS.test(unit.text) || OPEN_WORDS.test(unit.text)) return null;
   if (section.kind === 'actions' && QUESTION.test(unit.text)) return null;
   const owners = ownersByPlace(unit.text);
-  // Running text under an actions heading, and the items of "Next steps", are tasks only when they name someone.
-  if ((unit.kind === 'line' || WEAK_ACTIONS_LABEL.test(labelText(section.label.text))) && owners.length === 0) return null;
+  // Running text under an actions heading, and an item of "Next steps", is a task only when it names someone;
+  // running text under "Next steps" only when it assigns a handle ("rebuild cloudmon @plusserver"), not in prose.
+  const weak = WEAK_ACTIONS_LABEL.test(labelText(section.label.text));
+  if ((unit.kind === 'line' || weak) && owners.length === 0) return null;
+  if (weak && unit.kind === 'line' && allHandles(unit.text).length === 0) return null;
   return {
     line: unit.line,
     text: withContext(unit, owners),

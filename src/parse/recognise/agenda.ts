@@ -10,9 +10,9 @@ import { MEETING_WORDS } from '../vocabulary.js';
  */
 export function splitPresenters(text: string): { title: string; owners: PersonId[] } {
   const title = labelText(text);
-  const paren = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(title);
+  const paren = trailingParenthesis(title);
   if (paren && paren[1]) {
-    const inside = paren[2]!;
+    const inside = paren[2];
     const { owners, rest } = leadingHandles(inside);
     if (owners.length > 0 && /^[\s,;&/]*$/.test(rest)) return { title: paren[1], owners };
     const names = nameList(inside);
@@ -23,9 +23,19 @@ export function splitPresenters(text: string): { title: string; owners: PersonId
   const lead = before.pop() ?? '';
   if (list && /^(?:[-–—:]+|by|from)$/i.test(lead)) {
     if (lead.toLowerCase() === 'by' && before[before.length - 1]?.toLowerCase() === 'presented') before.pop();
+    if (lead.toLowerCase() === 'by' && /^[-–—:]+$/.test(before[before.length - 1] ?? '')) before.pop();
     if (before.length > 0) return { title: before.join(' '), owners: list.owners };
   }
   return { title, owners: [] };
+}
+
+/** A title that ends in a parenthesis: [title before it, what it holds], found without a backtracking pattern. */
+function trailingParenthesis(title: string): [string, string, string] | null {
+  if (!title.endsWith(')')) return null;
+  const open = title.lastIndexOf('(');
+  const inside = title.slice(open + 1, -1);
+  if (open < 0 || inside.includes(')')) return null;
+  return [title, title.slice(0, open).trimEnd(), inside];
 }
 
 /** Labels under which nothing is a topic: Participants, Housekeeping, Decisions, Action items, ... */
@@ -67,7 +77,7 @@ function isTopLevelBullet(unit: Unit): boolean {
  */
 function isHousekeepingBullet(unit: Unit): boolean {
   if (unit.kind !== 'item') return false;
-  if (!/\p{L}/u.test(unit.text.replace(/\([^)]*\)/g, ''))) return true;
+  if (!/\p{L}/u.test(unit.text.replace(/\([^()]*\)/g, ''))) return true;
   return MEETING_WORDS.test(unit.text);
 }
 

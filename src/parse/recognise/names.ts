@@ -1,4 +1,4 @@
-import { HANDLE } from '../vocabulary.js';
+import { HANDLE, NOT_A_HANDLE } from '../vocabulary.js';
 import type { PersonId } from '../../parse/meeting-record.js';
 
 /** The annotation guide's normal form: `@Garloff` -> `garloff`, `Kurt  Garloff` -> `kurt garloff`, `dNation` -> `dnation`. */
@@ -7,6 +7,11 @@ export function normaliseName(name: string): PersonId {
 }
 
 const HANDLE_AT_START = new RegExp(`^${HANDLE.source}`);
+
+/** A handle that names someone: not "@need", "@item" or another word that only follows an "@" (NOT_A_HANDLE). */
+export function isOwnerHandle(handle: string): boolean {
+  return !NOT_A_HANDLE.has(normaliseName(handle));
+}
 const SEPARATOR = /^\s*(?:,|&|\+|\/|\band\b|\bund\b)?\s*/i;
 
 /**
@@ -18,7 +23,7 @@ export function leadingHandles(text: string): { owners: PersonId[]; rest: string
   let rest = text.trimStart();
   for (;;) {
     const match = HANDLE_AT_START.exec(rest);
-    if (!match) break;
+    if (!match || !isOwnerHandle(match[0])) break;
     owners.push(normaliseName(match[0]));
     rest = rest.slice(match[0].length);
     const sep = SEPARATOR.exec(rest)!;
@@ -45,12 +50,12 @@ export function nameList(text: string): PersonId[] | null {
   const parts = text
     .trim()
     .replace(/[.;]$/, '')
-    .split(/\s*(?:,|&|\/|\+|\band\b|\bund\b)\s*/i)
+    .split(/(?<!\s)\s*(?:,|&|\/|\+|\band\b|\bund\b)\s*/i)
     .map((p) => p.trim())
     .filter(Boolean);
   if (parts.length === 0 || parts.length > 6) return null;
   for (const part of parts) {
-    if (!SHORT_NAME.test(part)) return null;
+    if (!SHORT_NAME.test(part) || (part.startsWith('@') && !isOwnerHandle(part))) return null;
     if (!part.split(' ').every(namelike)) return null;
   }
   return parts.map(normaliseName);
@@ -59,7 +64,7 @@ export function nameList(text: string): PersonId[] | null {
 /** Every handle in a text, in order, without repeats. */
 export function allHandles(text: string): PersonId[] {
   const found = text.match(new RegExp(HANDLE.source, 'g')) ?? [];
-  return unique(found.map(normaliseName));
+  return unique(found.filter(isOwnerHandle).map(normaliseName));
 }
 
 export function unique<T>(values: T[]): T[] {
@@ -78,8 +83,8 @@ export function trailingHandleList(text: string): { owners: PersonId[]; before: 
   const owners: PersonId[] = [];
   let i = words.length - 1;
   for (; i >= 0; i--) {
-    const word = words[i]!.replace(/[,&]+$/, '');
-    if (WHOLE_HANDLE.test(word)) owners.unshift(normaliseName(word));
+    const word = words[i]!.replace(/(?<![,&])[,&]+$/, '');
+    if (WHOLE_HANDLE.test(word) && isOwnerHandle(word)) owners.unshift(normaliseName(word));
     else if (owners.length > 0 && /^(?:,|&|\/|and)?$/i.test(word)) continue;
     else break;
   }

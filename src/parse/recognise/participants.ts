@@ -44,15 +44,15 @@ export function participantFrom(text: string): Participant | null {
     const rawBefore = cleaned.slice(0, handleMatch.index);
     // "Minutes transfer: @x" names a role, not a person's name; "not: @x" an absence.
     if (/:\s*$/.test(rawBefore)) return isRoleLabel(rawBefore) || /^not\b/i.test(rawBefore) ? null : { id: normaliseName(handle), name: null, handle };
-    const before = rawBefore.replace(/[\s(\[,-]+$/, '').trim();
+    const before = rawBefore.replace(/(?<![\s(\[,-])[\s(\[,-]+$/, '').trim();
     const name = before && /^\p{Lu}/u.test(before) && before.split(/\s+/).length <= 4 ? before : null;
     return { id: normaliseName(handle), name, handle };
   }
   const initials = /\(([\p{Lu}]{2,5})\)/u.exec(cleaned)?.[1];
   const name = cleaned
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/\s[-–—|]\s.*$/, '')
-    .replace(/[.:]+$/, '')
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(/\s[-–—|]\s[\s\S]*/, '')
+    .replace(/(?<![.:])[.:]+$/, '')
     .replace(/\s+/g, ' ')
     .trim();
   if (!/\p{L}/u.test(name) || name.split(' ').length > 4 || /[:!?]/.test(name)) return null;

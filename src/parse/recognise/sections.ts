@@ -3,7 +3,7 @@ import {
   DECORATION,
   LABEL_FILLER,
   PEOPLE_LABEL_START,
-  REVIEW_LABEL,
+  REVIEW_WORDS,
   ROLE_ORDER,
   SECTION_WORDS,
   type SectionRole,
@@ -15,7 +15,7 @@ export type { SectionRole } from '../vocabulary.js';
 export function labelText(text: string): string {
   return cleanText(text.replace(DECORATION, ' '))
     .replace(/^(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])\s+/i, '')
-    .replace(/\s*:\s*$/, '')
+    .replace(/(?<![\s:])\s*:\s*$/, '')
     .trim();
 }
 
@@ -55,8 +55,26 @@ function words(text: string): string[] {
   return text
     .toLowerCase()
     .split(/[\s/|,+]+|(?<=\w)[.;](?=\s|$)/u)
-    .map((w) => w.replace(/^[^\p{L}\d&]+|[^\p{L}\d&]+$/gu, ''))
+    .map((w) => w.replace(/^[^\p{L}\d&]+|(?<![^\p{L}\d&])[^\p{L}\d&]+$/gu, ''))
     .filter((w) => w !== '' && w !== '&' && w !== 'and' && w !== 'und');
+}
+
+const has = (list: readonly string[], word: string | undefined) => word !== undefined && list.includes(word);
+
+/**
+ * Whether a label's words name a review of earlier action items (REVIEW_WORDS): action items with a
+ * review verb ("Check AIs"), after an adjective of earlier items ("Pending action items"), before a
+ * time before this meeting ("AIs from last week"); or a follow-up from an earlier meeting.
+ */
+function isReview(label: string): boolean {
+  const w = words(label);
+  const { actionItems, verbs, earlier, before } = REVIEW_WORDS;
+  const items = w.map((word, i) => has(actionItems, word) || (word === 'action' && w[i + 1]?.startsWith('item')));
+  if (!items.some(Boolean)) return w.some((word) => has(verbs, word) && word.startsWith('follow')) && w.some((word) => has(before, word));
+  if (w.some((word) => has(verbs, word))) return true;
+  if (w.some((word, i) => has(earlier, word) && items[i + 1])) return true;
+  const firstItem = items.indexOf(true);
+  return w.slice(firstItem + 1).some((word) => has(before, word) || word === 'carried');
 }
 
 /** The role a label's words name: every word a role word or a filler; of two roles, the first in ROLE_ORDER. */
@@ -74,11 +92,12 @@ function roleOfWords(text: string): Exclude<SectionRole, 'review'> | null {
 export function labelKind(text: string): SectionRole | null {
   const label = labelText(text);
   if (label === '' || label.length > 80 || /:\s*\S/.test(label)) return null;
-  if (REVIEW_LABEL.test(label)) return 'review';
+  if (isReview(label)) return 'review';
   const whole = roleOfWords(label);
   if (whole) return whole;
-  const head = /^(.{2,40}?)(?:\s+[-–—|]\s+|\s*\()/.exec(label);
-  const role = head ? roleOfWords(head[1]!) : null;
+  const cut = label.search(/\s[-–—|]\s|\(/);
+  const head = cut >= 2 && cut <= 40 ? label.slice(0, cut).trim() : null;
+  const role = head ? roleOfWords(head) : null;
   return role ?? (PEOPLE_LABEL_START.test(label) ? 'participants' : null);
 }
 
