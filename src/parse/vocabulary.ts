@@ -128,6 +128,22 @@ export const REVIEW_WORDS = {
 } as const;
 
 // ---------------------------------------------------------------------------
+// Tables: what each column holds, by the words of its header cell (English and German).
+
+export type ColumnRole = 'decision' | 'action' | 'owner' | 'due' | 'status' | 'name' | 'affiliation';
+
+/** Header words of each column role, in the order a header cell is tested ("Due date" is due, not date of a name). */
+export const COLUMN_WORDS: readonly [ColumnRole, RegExp][] = [
+  ['decision', /\b(?:decisions?|resolutions?|resolved|outcomes?|agreed|agreements?|beschl(?:ü|ue)sse?|entscheidung(?:en)?)\b/i],
+  ['owner', /\b(?:owners?|who|responsible|assignees?|assigned(?: to)?|verantwortlich|wer|zust(?:ä|ae)ndig)\b/i],
+  ['due', /\b(?:due|deadline|by when|until|when|target date|bis wann|frist|termin)\b/i],
+  ['status', /\b(?:status|state|done|erledigt|stand)\b/i],
+  ['action', /\b(?:actions?|action items?|tasks?|todos?|to do|what|description|items?|aufgaben?|was)\b/i],
+  ['name', /\b(?:names?|attendees?|participants?|persons?|people|handles?|members?|teilnehmer(?:innen)?)\b/i],
+  ['affiliation', /\b(?:roles?|company|companies|organi[sz]ations?|org|affiliations?|teams?|abbreviations?|initials|firma)\b/i],
+];
+
+// ---------------------------------------------------------------------------
 // Transcripts: paragraphs or bullets that open with a speaker.
 
 /**

@@ -1,4 +1,5 @@
 import type { ActionItem, ActionStatus, PersonId } from '../meeting-record.js';
+import { cellOf, rowKind } from '../tables.js';
 import type { Unit } from '../units.js';
 import { dueDate, findDate } from './dates.js';
 import { allHandles, leadingHandles, nameList, trailingHandleList } from './names.js';
@@ -159,33 +160,20 @@ export function actionStatus(unit: Unit): ActionStatus {
   return childStatus(unit) ?? 'open';
 }
 
-/** Column of a table whose header names one of these words. */
-function column(unit: Unit, pattern: RegExp): string | null {
-  const index = unit.header?.findIndex((h) => pattern.test(h)) ?? -1;
-  return index >= 0 ? (unit.cells?.[index] ?? null) : null;
-}
-
-/** An action item from a table row of an actions section: columns Action / Owner / Due / Status. */
+/** An action item from a row of a task table, or of a table in an actions section: columns Action / Owner / Due / Status. */
 function fromRow(unit: Unit, meetingDate: string | null, carried: boolean): Omit<ActionItem, 'agenda'> | null {
-  const text = column(unit, /action|task|item|what|description|todo/i) ?? unit.text;
+  const text = cellOf(unit, 'action') ?? unit.text;
   if (!text || NO_ITEMS.test(text)) return null;
-  const ownerCell = column(unit, /owner|who|responsible|assignee|assigned|person/i);
+  const ownerCell = cellOf(unit, 'owner');
   const owners = ownerCell ? (allHandles(ownerCell).length > 0 ? allHandles(ownerCell) : (nameList(ownerCell) ?? [])) : ownersByPlace(text);
-  const dueCell = column(unit, /due|deadline|until|by when|date|when/i);
+  const dueCell = cellOf(unit, 'due');
   // A Due column is a deadline even when it lies before this meeting (a reviewed item).
   const due = (dueCell && findDate(dueCell)) || dueDate(dueCell ?? text, meetingDate);
-  const statusCell = stripLead(column(unit, /status|state|done/i) ?? '');
+  const statusCell = stripLead(cellOf(unit, 'status') ?? '');
   let status = actionStatus(unit);
   if (DONE_WORDS.test(statusCell) || /^(?:x|yes|\[x\])$/i.test(statusCell)) status = 'done';
   else if (DROPPED_WORDS.test(statusCell)) status = 'dropped';
-  return {
-    line: unit.line,
-    text,
-    owners,
-    status,
-    carried,
-    due,
-  };
+  return { line: unit.line, text, owners, status, carried, due };
 }
 
 /** Marker words, and the replies an assignment is written as ("Yes (AI @x)", "AI: @a and @b"). */
@@ -237,9 +225,11 @@ export function recogniseActionItem(unit: Unit, meetingDate: string | null): Omi
     const owners = namedTaskOwners(stripLead(unit.text));
     return { line: unit.line, text: unit.text, owners, status: actionStatus(unit), carried, due: dueDate(unit.text, meetingDate) };
   }
+  const table = rowKind(unit);
+  if (table === 'actions') return fromRow(unit, meetingDate, carried);
   const section = enclosingSection(unit);
   if (!section || (section.kind !== 'actions' && section.kind !== 'review')) return null;
-  if (unit.kind === 'row') return fromRow(unit, meetingDate, carried);
+  if (unit.kind === 'row') return table === null ? fromRow(unit, meetingDate, carried) : null;
   const direct = depthBelow(unit, section.label) === 1 || unit.checked !== null;
   if (!direct || NO_ITEMS.test(stripLead(unit.text)) || DONE_WORDS.test(unit.text) || OPEN_WORDS.test(unit.text)) return null;
   if (section.kind === 'actions' && QUESTION.test(unit.text)) return null;

@@ -1,5 +1,6 @@
 import type { Decision } from '../meeting-record.js';
 import type { DocumentModel } from '../document.js';
+import { rowKind } from '../tables.js';
 import type { Unit } from '../units.js';
 import { depthBelow, enclosingSection } from './sections.js';
 import { DECISION_LABEL, DECISION_REPLY, DECISION_WORDS, FOLLOW_UP, NO_OUTCOME, NOT_A_DECISION, QUESTION } from '../vocabulary.js';
@@ -39,6 +40,11 @@ export function recogniseDecision(unit: Unit, model: DocumentModel): Omit<Decisi
   if (label) {
     const rest = text.slice(label[0].length).trim();
     return rest === '' || NO_OUTCOME.test(rest) ? null : decision;
+  }
+  if (unit.kind === 'row') {
+    const table = rowKind(unit);
+    if (table === 'decisions') return decision;
+    if (table !== null) return null;
   }
   const section = enclosingSection(unit);
   if (section?.kind === 'decisions' && (unit.kind === 'row' || depthBelow(unit, section.label) === 1)) return decision;

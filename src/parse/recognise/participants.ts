@@ -1,4 +1,5 @@
 import type { Participant } from '../meeting-record.js';
+import { cellOf, rowKind } from '../tables.js';
 import type { Unit } from '../units.js';
 import { ABSENT_NOTE, HANDLE } from '../vocabulary.js';
 import { normaliseName } from './names.js';
@@ -59,21 +60,15 @@ export function participantFrom(text: string): Participant | null {
   return initials ? { id: normaliseName(name), name, handle: null, initials } : { id: normaliseName(name), name, handle: null };
 }
 
-/** A row of a table of people wherever it stands: `| Name | Role |`, `| Attendee | Company |`. */
+/** A row of a table of people wherever it stands: `| Name | Role |`, `| Attendee | Company |`, `| Name | Abbreviation | Organization |`. */
 function isAttendeeTableRow(unit: Unit): boolean {
-  const header = unit.header?.map((h) => h.toLowerCase()) ?? [];
-  return (
-    unit.kind === 'row' &&
-    (header.some((h) => /^(?:attendees?|participants?)$/.test(h)) ||
-      (/^(?:name|who|person)$/.test(header[0] ?? '') && header.some((h) => /^(?:role|company|organi[sz]ation|affiliation|team)$/.test(h))))
-  );
+  return rowKind(unit) === 'attendees';
 }
 
 /** The text of a unit that lists people: the name column of a table row, else the whole text. */
 function peopleText(unit: Unit): string {
   if (unit.kind === 'row' && unit.cells) {
-    const index = unit.header?.findIndex((h) => /name|participant|attendee|who|person|handle/i.test(h)) ?? -1;
-    return unit.cells[index >= 0 ? index : 0] ?? '';
+    return cellOf(unit, 'name') ?? unit.cells[0] ?? '';
   }
   return unit.text;
 }
