@@ -14,6 +14,23 @@ export const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'scs');
 export const HAS_CORPUS = existsSync(CORPUS);
 if (!HAS_CORPUS) console.warn(`skipping corpus tests: ${CORPUS} is absent (it lives beside the project as ../shared)`);
 
+/** All four communities of ../shared/corpus (scs, nodejs-tsc, tc39, ipfs). */
+export const SHARED_CORPUS = join(ROOT, '..', 'shared', 'corpus');
+
+/** Parse a file of the shared corpus (path relative to it, such as `tc39/2020-06/june-2.md`). */
+export function parseCorpusFile(path: string): MeetingRecord {
+  const result = parseMeeting(readFileSync(join(SHARED_CORPUS, path), 'utf8'), path);
+  if (isFailed(result)) throw new Error(`${path}: ${result.error}`);
+  return result;
+}
+
+/** The line of the first line of a corpus file that contains a text. */
+export function corpusLineOf(path: string, text: string): number {
+  const index = readFileSync(join(SHARED_CORPUS, path), 'utf8').split('\n').findIndex((l) => l.includes(text));
+  if (index < 0) throw new Error(`${path} has no line with ${JSON.stringify(text)}`);
+  return index + 1;
+}
+
 /** The 2024-07-15 product board notes that ship in minutes/. */
 export const EXAMPLE = 'minutes/product-board/20240715.md';
 

@@ -67,10 +67,17 @@ export function buildDocumentModel(units: Unit[], participants: Participant[]): 
   // A lone "Name: ..." line is a label or a note; speakers make a transcript when there are several.
   const spoken = speakers.size >= TRANSCRIPT_MIN_SPEAKER_LINES;
   const transcript = new Set<Unit>();
+  // Paragraphs of a conversation: a speaker's, the ones that go on after it, and the note taker's, which
+  // are asides ("_no objection_", "[ General agreement ]") or open a section before anyone speaks.
+  let speaking = false;
+  let section: Unit | null | undefined;
   for (const unit of units) {
     if (unit.kind !== 'line' && unit.kind !== 'item') continue;
+    if (sectionKey(unit) !== section) [section, speaking] = [sectionKey(unit), false];
+    if (unit.kind === 'line' && unit.opener === unit) speaking = speakers.has(unit) || (speaking && !unit.aside);
     if (isRecordSection(unit)) continue;
-    if ((spoken && speakers.has(unit)) || conversational(sectionKey(unit))) transcript.add(unit);
+    const voice = unit.kind === 'item' || speaking || speakers.has(unit);
+    if ((spoken && speakers.has(unit.opener ?? unit)) || (conversational(sectionKey(unit)) && voice)) transcript.add(unit);
   }
   return { transcript, speakers, people: peopleIndex(participants) };
 }

@@ -19,11 +19,16 @@ function titleHeading(units: Unit[]): Unit | null {
   return first.headingDepth === 1 || findDate(first.text) ? first : null;
 }
 
+/** The value of a "| Date | 2024-09-19 |" row of a key-value table (the header row is one too). */
+function keyValue(cells: string[] | null): string | null {
+  return cells && DATE_HEADING.test(labelText(cells[0] ?? '')) ? cells.slice(1).join(' ') : null;
+}
+
 /** A date written on a date line ("Date & time: March 3, 2023, 15:00 UTC"), a "| Date | ... |" row, or under a "## When" heading. */
 function dateLineDate(units: Unit[], yearHint: number | null): string | null {
   for (const [i, unit] of units.slice(0, 40).entries()) {
     const line = DATE_LINE.exec(unit.text);
-    const row = unit.kind === 'row' && unit.cells && DATE_HEADING.test(labelText(unit.cells[0] ?? '')) ? unit.cells.slice(1).join(' ') : null;
+    const row = unit.kind === 'row' ? (keyValue(unit.header) ?? keyValue(unit.cells)) : null;
     const under = unit.kind !== 'heading' && units[i - 1]?.kind === 'heading' && DATE_HEADING.test(labelText(units[i - 1]!.text));
     const value = line ? line[1]! : (row ?? (under ? unit.text : null));
     const date = value ? findDate(value, yearHint) : null;

@@ -23,15 +23,17 @@ export function containerDepth(line: string): number {
   let column = 0;
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
+    let marker = 0;
     if (c === ' ') column++;
     else if (c === '\t') column += 4 - (column % 4);
-    else if (c === '>') depth++;
-    else if ((c === '-' || c === '*' || c === '+') && /^[ \t]|^$/.test(line.slice(i + 1, i + 2))) depth++;
-    else {
-      const ordered = /^\d{1,9}[.)](?=[ \t]|$)/.exec(line.slice(i, i + 11));
-      if (!ordered) break;
+    else if (c === '>') marker = 1;
+    else if ((c === '-' || c === '*' || c === '+') && /^[ \t]|^$/.test(line.slice(i + 1, i + 2))) marker = 1;
+    else marker = /^\d{1,9}[.)](?=[ \t]|$)/.exec(line.slice(i, i + 11))?.[0].length ?? -1;
+    if (marker < 0) break;
+    if (marker > 0) {
       depth++;
-      i += ordered[0].length - 1;
+      // The marker's own space belongs to it, not to the indentation of what it holds.
+      i += marker - 1 + (line[i + marker] === ' ' ? 1 : 0);
     }
   }
   return depth + Math.floor(column / 2);

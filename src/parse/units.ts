@@ -17,6 +17,10 @@ export interface Unit {
   struck: boolean;
   /** Task-list box: true `[x]`, false `[ ]`, null when there is none. */
   checked: boolean | null;
+  /** The first unit of the paragraph or item text this unit is part of (itself, if it opens it). */
+  opener: Unit | null;
+  /** The whole paragraph is in italics or square brackets: in a transcript, the note taker's aside ("_no objection_"). */
+  aside: boolean;
   /** Heading level (1-6) for headings, 0 otherwise. */
   headingDepth: number;
   /** Nesting of lists: 1 for a top-level bullet, 0 outside lists. */
@@ -117,6 +121,8 @@ function makeUnit(kind: Unit['kind'], line: number, text: string, context: Conte
     text: cleanText(text),
     struck: false,
     checked: null,
+    opener: null,
+    aside: false,
     headingDepth: 0,
     listDepth: context.listDepth,
     parent: context.parent,
@@ -164,7 +170,10 @@ function paragraphUnits(nodes: PhrasingContent[], firstLine: number, context: Co
   }
   const last = units[units.length - 1];
   if (last) last.struck = chars > 0 && struck === chars;
-  units.forEach((unit, i) => (unit.text = cleanText(pieces[i]!.join(' '))));
+  units.forEach((unit, i) => {
+    unit.text = cleanText(pieces[i]!.join(' '));
+    unit.opener = units[0]!;
+  });
   return units;
 }
 
@@ -184,6 +193,15 @@ function tableUnits(table: Table, context: Context): Unit[] {
     unit.struck = visible > 0 && lines.reduce((n, l) => n + l.struckChars, 0) === visible;
     return unit;
   });
+}
+
+/** A paragraph all in emphasis, or all in square brackets: "_discussion about moderation_", "[ General agreement ]". */
+function isAside(nodes: PhrasingContent[]): boolean {
+  const visible = nodes.filter((n) => n.type !== 'text' || n.value.trim() !== '');
+  if (visible.length > 0 && visible.every((n) => n.type === 'emphasis')) return true;
+  const first = visible[0];
+  const last = visible[visible.length - 1];
+  return first?.type === 'text' && last?.type === 'text' && first.value.trimStart().startsWith('[') && last.value.trimEnd().endsWith(']');
 }
 
 /** Indented (not fenced) code: its value spans as many lines as its position does. */
@@ -241,6 +259,7 @@ export function collectUnits(tree: Root): Unit[] {
         }
         case 'paragraph': {
           const lines = paragraphUnits(node.children, line, context);
+          if (isAside(node.children)) for (const unit of lines) unit.aside = true;
           units.push(...lines);
           for (const unit of lines) context.parent?.children.push(unit);
           const last = lines[lines.length - 1];
