@@ -152,7 +152,7 @@ export const COLUMN_WORDS: readonly [ColumnRole, RegExp][] = [
  * spaces and colons, so the pattern matches one way only.
  */
 export const SPEAKER =
-  /^(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?([\p{Lu}][\p{L}'’.-]{0,30}(?: [\p{Lu}][\p{L}'’.-]{0,30}){0,2})\s?:\s+\S/u;
+  /^(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?([\p{Lu}][\p{L}'’.-]{0,30}(?: [\p{Lu}][\p{L}'’.-]{0,30}){0,2})\??\s?:\s+\S/u;
 
 /** Words before a colon that label a line rather than name a speaker: "Decision: ...", "Note: ...". */
 export const NOT_A_SPEAKER = new Set([
@@ -261,7 +261,7 @@ export const NOT_A_DECISION =
  * "Discussion continues", "Will revisit", "Remains Stage 1", "was not seeking advancement".
  */
 export const NO_OUTCOME =
-  /\b(?:no (?:consensus|conclusion|decision|resolution|advancement|changes?|outcome)|not (?:yet )?(?:advanc\w*|seeking|stage \d)|(?:does|did)(?: not|n't) advance|discussion (?:continues|to continue|will continue|ongoing)|(?:will |to )(?:revisit|come back|return|continue (?:the )?discussion)|remains? (?:at )?stage|postponed|deferred|n\/a)\b|^(?:none|nothing|-+)\.?$/i;
+  /\b(?:no (?:consensus|conclusion|decision|resolution|advancement|changes?|outcome)|not (?:yet )?(?:advanc\w*|seeking|stage \d)|(?:does|did)(?: not|n't) advance|(?:discussion|work) (?:continues|to continue|will continue|ongoing)|needs? (?:further|more) (?:discussion|work|review)|waiting (?:on|for)|seeking (?:consensus|advancement|stage)|(?:will |to )(?:revisit|come back|return|continue (?:the )?discussion)|remains? (?:at )?stage|postponed|deferred|n\/a)\b|^(?:none|nothing|-+)\.?$|^see\b|^\(/i;
 
 /**
  * A note taker's follow-up in a conclusion section, by someone's initials: "DE will file an issue",

@@ -3,6 +3,7 @@ import { ancestors, type Unit } from '../units.js';
 import { leadingHandles, nameList, trailingHandleList } from './names.js';
 import { labelKind, labelText } from './sections.js';
 import { MEETING_WORDS } from '../vocabulary.js';
+import { findDate } from './dates.js';
 
 /**
  * A topic's title and presenters: `Release plan (@garloff, @bitkeks)`,
@@ -142,16 +143,32 @@ function siblingsAfter(labels: Unit[], units: Unit[], title: Unit | null): [Unit
 }
 
 /**
+ * Minutes with no heading but their title, written as one list (a table of contents, notes without
+ * headings): its top-level bullets are the topics, and a bullet that only groups others under a date
+ * ("July 24, 2012 Meeting Notes" over the topics of that day) is a container.
+ */
+function listTopics(units: Unit[], title: Unit | null): [Unit, number][] {
+  if (units.some((u) => u.kind === 'heading' && u !== title)) return [];
+  return units
+    .filter((u) => u.kind === 'item' && u.parent === null)
+    .flatMap((u): [Unit, number][] => {
+      const items = u.children.filter((c) => c.kind === 'item');
+      return items.length > 0 && findDate(u.text) ? items.map((c) => [c, 2]) : [[u, 1]];
+    });
+}
+
+/**
  * The units that are agenda items, with their depth: headings or top-level bullets inside
  * an Agenda section; where there is none, the meeting's topic headings (in a slide deck,
  * each slide's title). A title that repeats an earlier topic's is the same topic.
  */
 export function agendaUnits(units: Unit[], title: Unit | null, slides: boolean): Map<Unit, number> {
   const labels = units.filter(isAgendaLabel);
-  const listed = labels.flatMap((l) => underAgenda(l, units, title));
+  const listed = labels.flatMap((l) => underAgenda(l, units, title)).filter(([unit]) => !isHousekeepingBullet(unit));
   // An Agenda heading with nothing under it ("## Agenda" then the topics as its siblings) is no list.
-  const found =
+  const headed =
     listed.length > 0 ? [...listed, ...siblingsAfter(labels, units, title)] : slides ? slideTopics(units, title) : topicHeadings(units, title);
+  const found = headed.length > 0 ? headed : listTopics(units, title);
   const candidates = found.flatMap(([unit, depth]) => expandIssueGroup(unit, depth, units));
   const topics = new Map<Unit, number>();
   const seen = new Set<string>();
