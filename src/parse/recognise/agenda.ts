@@ -48,8 +48,9 @@ function isNonTopic(unit: Unit): boolean {
 /** A heading that could be a topic: not housekeeping or the like, nor under such, nor a question prompt below a topic. */
 function isTopicHeading(unit: Unit, title: Unit | null): boolean {
   if (unit.kind !== 'heading' || unit === title || labelText(unit.text) === '') return false;
-  // "Discussion", "Notes": a container whose headings are the topics.
-  if (labelKind(unit.text) === 'discussion') return false;
+  // "Discussion", "Notes": a container whose headings are the topics; "Agenda" labels the list of them.
+  const kind = labelKind(unit.text);
+  if (kind === 'discussion' || kind === 'agenda') return false;
   if (/\?\s*$/.test(unit.text) && unit.headings.some((h) => h !== title && !isAgendaLabel(h))) return false;
   // Look outwards up to the Agenda label: a heading under "Participants" or "Decisions" is no topic.
   for (const h of [unit, ...[...unit.headings].reverse()]) {
@@ -105,9 +106,15 @@ function slideTopics(units: Unit[], title: Unit | null): [Unit, number][] {
   return [...firsts.values()].filter((h) => isTopicHeading(h, title) && !/\?\s*$/.test(h.text)).map((h) => [h, 1]);
 }
 
-/** Topic headings of minutes with no Agenda section, depth counted from the highest of them. */
+/** A heading with nothing of its own that only groups the headings under it ("## Upcoming releases" / "### 0.10.34"). */
+function isContainer(heading: Unit, units: Unit[]): boolean {
+  const next = units[units.indexOf(heading) + 1];
+  return next?.kind === 'heading' && next.headingDepth > heading.headingDepth;
+}
+
+/** Topic headings of minutes with no Agenda section, depth counted from the highest of them; not containers. */
 function topicHeadings(units: Unit[], title: Unit | null): [Unit, number][] {
-  const headings = units.filter((u) => isTopicHeading(u, title));
+  const headings = units.filter((u) => isTopicHeading(u, title) && !isContainer(u, units));
   const top = Math.min(...headings.map((h) => h.headingDepth));
   return headings.map((h) => [h, h.headingDepth - top + 1]);
 }
@@ -116,7 +123,7 @@ function topicHeadings(units: Unit[], title: Unit | null): [Unit, number][] {
 const REPOSITORY = /^[\w.-]+\/[\w.-]+$/;
 
 function topLevelBullets(heading: Unit, units: Unit[]): Unit[] {
-  return units.filter((u) => u.kind === 'item' && u.parent === null && u.headings[u.headings.length - 1] === heading);
+  return units.filter((u) => u.kind === 'item' && isTopLevelBullet(u) && u.headings[u.headings.length - 1] === heading);
 }
 
 /**
