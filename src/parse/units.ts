@@ -210,6 +210,15 @@ function isIndentedCode(node: Code): boolean {
   return node.lang == null && node.value.split('\n').length === lines;
 }
 
+/** Program code, as transcripts quote it: statements ending in `;`, `{`, `}`, arrows, declarations. */
+const CODE_LINE = /[;{}]\s*$|=>|^\s*(?:const|let|var|function|class|return|import|export|if|for|while)\b|\w\(.*\)\s*$/;
+
+/** An indented block that is code: at least a third of its lines read as code. */
+function looksLikeCode(value: string): boolean {
+  const lines = value.split('\n').filter((l) => l.trim() !== '');
+  return lines.filter((l) => CODE_LINE.test(l)).length * 3 >= lines.length;
+}
+
 /** Parse a block's text again as markdown, numbering lines as in the file. */
 function reparse(value: string, firstLine: number): RootContent[] {
   const tree = parseMarkdown(value);
@@ -283,8 +292,8 @@ export function collectUnits(tree: Root): Unit[] {
           label = null;
           break;
         case 'code':
-          // Minutes are not code: an indented block is markdown typed with too much indent.
-          if (isIndentedCode(node)) visitBlocks(reparse(node.value, line), context);
+          // An indented block is markdown typed with too much indent, unless it reads as program code.
+          if (isIndentedCode(node) && !looksLikeCode(node.value)) visitBlocks(reparse(node.value, line), context);
           label = null;
           break;
         case 'thematicBreak':

@@ -107,14 +107,13 @@ function slideTopics(units: Unit[], title: Unit | null): [Unit, number][] {
 }
 
 /** A heading with nothing of its own that only groups the headings under it ("## Upcoming releases" / "### 0.10.34"). */
-function isContainer(heading: Unit, units: Unit[]): boolean {
-  const next = units[units.indexOf(heading) + 1];
+function isContainer(heading: Unit, next: Unit | undefined): boolean {
   return next?.kind === 'heading' && next.headingDepth > heading.headingDepth;
 }
 
 /** Topic headings of minutes with no Agenda section, depth counted from the highest of them; not containers. */
 function topicHeadings(units: Unit[], title: Unit | null): [Unit, number][] {
-  const headings = units.filter((u) => isTopicHeading(u, title) && !isContainer(u, units));
+  const headings = units.filter((u, i) => isTopicHeading(u, title) && !isContainer(u, units[i + 1]));
   const top = Math.min(...headings.map((h) => h.headingDepth));
   return headings.map((h) => [h, h.headingDepth - top + 1]);
 }

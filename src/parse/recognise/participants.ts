@@ -79,6 +79,8 @@ const NAME_WITH_INITIALS = /^[\p{Lu}][\p{L}'’.-]*(?: [\p{L}'’.-]+){0,4} \([\
 /** A line that lists people with their initials, without a label: "Brian Terlson (BT), Allen Wirfs-Brock (AWB), ...". */
 function isRoster(unit: Unit): boolean {
   if (unit.kind !== 'line') return false;
+  // Most lines hold no three "(INITIALS)": they are not split into people at all.
+  if ((unit.text.match(/\([\p{Lu}]{2,5}\)/gu)?.length ?? 0) < 3) return false;
   const parts = splitPeople(unit.text);
   return parts.length >= 3 && parts.filter((p) => NAME_WITH_INITIALS.test(p)).length >= 0.6 * parts.length;
 }

@@ -51,11 +51,22 @@ function rolesOfWords(words: string[]): Exclude<SectionRole, 'review'>[] | null 
   return roles;
 }
 
+const WORD_CHAR = /[\p{L}\d&]/u;
+
+/** A word without the punctuation around it: "(AIs)" -> "ais", "decisions:" -> "decisions". */
+function bareWord(word: string): string {
+  let start = 0;
+  let end = word.length;
+  while (start < end && !WORD_CHAR.test(word[start]!)) start++;
+  while (end > start && !WORD_CHAR.test(word[end - 1]!)) end--;
+  return word.slice(start, end);
+}
+
 function words(text: string): string[] {
   return text
     .toLowerCase()
     .split(/[\s/|,+]+|(?<=\w)[.;](?=\s|$)/u)
-    .map((w) => w.replace(/^[^\p{L}\d&]+|(?<![^\p{L}\d&])[^\p{L}\d&]+$/gu, ''))
+    .map(bareWord)
     .filter((w) => w !== '' && w !== '&' && w !== 'and' && w !== 'und');
 }
 
@@ -90,6 +101,18 @@ function roleOfWords(text: string): Exclude<SectionRole, 'review'> | null {
  * takes the role of its opening words.
  */
 export function labelKind(text: string): SectionRole | null {
+  let kind = known.get(text);
+  if (kind === undefined) {
+    // Minutes repeat their labels ("Conclusion/Resolution", "Participants"): each is classified once.
+    if (known.size > 10_000) known.clear();
+    known.set(text, (kind = classify(text)));
+  }
+  return kind;
+}
+
+const known = new Map<string, SectionRole | null>();
+
+function classify(text: string): SectionRole | null {
   const label = labelText(text);
   if (label === '' || label.length > 80 || /:\s*\S/.test(label)) return null;
   if (isReview(label)) return 'review';
@@ -115,13 +138,23 @@ export function unitLabel(unit: Unit): SectionRole | null {
   return kind;
 }
 
-/** The kind of the nearest enclosing labelled section, with the unit that labels it. */
+const sections = new WeakMap<Unit, { kind: SectionRole; label: Unit } | null>();
+
+/** The kind of the nearest enclosing labelled section, with the unit that labels it (worked out once per unit). */
 export function enclosingSection(unit: Unit): { kind: SectionRole; label: Unit } | null {
-  for (const outer of ancestors(unit)) {
-    const kind = unitLabel(outer);
-    if (kind) return { kind, label: outer };
+  let section = sections.get(unit);
+  if (section === undefined) {
+    section = null;
+    for (const outer of ancestors(unit)) {
+      const kind = unitLabel(outer);
+      if (kind) {
+        section = { kind, label: outer };
+        break;
+      }
+    }
+    sections.set(unit, section);
   }
-  return null;
+  return section;
 }
 
 /** Whether any enclosing label is of this kind (a review inside an agenda topic is still a review). */
