@@ -211,7 +211,7 @@ function isIndentedCode(node: Code): boolean {
 }
 
 /** Program code, as transcripts quote it: statements ending in `;`, `{`, `}`, arrows, declarations. */
-const CODE_LINE = /[;{}]\s*$|=>|^\s*(?:const|let|var|function|class|return|import|export|if|for|while)\b|\w\(.*\)\s*$/;
+const CODE_LINE = /[;{})]\s*$|=>|^\s*(?:const|let|var|function|class|return|import|export|if|for|while)\b/;
 
 /** An indented block that is code: at least a third of its lines read as code. */
 function looksLikeCode(value: string): boolean {
