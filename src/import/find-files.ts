@@ -14,19 +14,22 @@ function toPosix(path: string): string {
   return normalize(path).split(sep).join('/');
 }
 
+/** Files of a repository that are about it, not minutes of a meeting: skipped when a folder is searched. */
+const NOT_MINUTES = /^(?:readme|contributing|changelog|license|licence|code_of_conduct|security)\.md$/i;
+
 function walk(dir: string): string[] {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   return entries.flatMap((entry) => {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') return [];
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return walk(path);
-    return entry.isFile() && /\.md$/i.test(entry.name) ? [path] : [];
+    return entry.isFile() && /\.md$/i.test(entry.name) && !NOT_MINUTES.test(entry.name) ? [path] : [];
   });
 }
 
 /**
  * The markdown files under the given paths: a file is taken as it is, a folder is
- * searched recursively for `.md` files (hidden folders skipped), in name order.
+ * searched recursively for `.md` files (hidden folders and README-like files skipped), in name order.
  * A path that does not exist throws, naming it.
  */
 export function findMarkdownFiles(paths: string[]): FoundFile[] {

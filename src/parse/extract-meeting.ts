@@ -152,7 +152,7 @@ export function extractMeeting(tree: Root, source: string): MeetingRecord {
   for (const unit of units) {
     const meaning = arbitrate(unit, model, date);
     if (meaning?.kind === 'action') {
-      const resolvedOwners = resolveOwners(meaning.item.owners, model.people);
+      const resolvedOwners = resolveOwners(meaning.item.owners, model.people, present);
       actionItems.push({ ...meaning.item, agenda: enclosingTopic(unit, topics), ...(resolvedOwners && { resolvedOwners }) });
       if (meaning.item.owners.length === 0) warnings.push({ line: unit.line, message: 'action item has no owner' });
     } else if (meaning?.kind === 'decision') {

@@ -6,20 +6,29 @@
  * hold such examples as tests.
  */
 
-/** A GitHub-style handle with its "@": `@garloff`, `@NotTheEvilOne`, `@o-otte`; not the host of `me@example.org`. */
-export const HANDLE = /(?<![\w.@])@[A-Za-z0-9][A-Za-z0-9_]*(?:[.-]+[A-Za-z0-9_]+)*/;
+/** A GitHub-style handle with its "@": `@garloff`, `@NotTheEvilOne`, `@o-otte`, a team `@ipfs/devs`; not the host of `me@example.org`. */
+export const HANDLE = /(?<![\w.@])@[A-Za-z0-9][A-Za-z0-9_]*(?:[.-]+[A-Za-z0-9_]+)*(?:\/[A-Za-z0-9][A-Za-z0-9_-]*)?/;
 
 /**
- * Words that follow an "@" in minutes without naming anyone: "AI @need to check", "@item: Rob to ...".
- * A handle-shaped word is an owner only if it is none of these (groups such as "@all" are owners).
+ * Words that stand where an owner would but name nobody: after an "@" ("AI @need to check", "@item: Rob
+ * to ..."), before a colon or "to" in a task list ("Dashboard: UX for ...", "Switch to streaming API",
+ * "PR to add a list"). A handle or a name is an owner only if it is none of these, and no "-ing" word
+ * ("Trying to identify ..."). Groups such as "@all", "POs" or "dNation" are owners.
  */
-export const NOT_A_HANDLE = new Set([
+export const NOT_AN_OWNER = new Set([
   'item', 'items', 'need', 'needs', 'goal', 'goals', 'switch', 'todo', 'todos', 'tbd', 'tba', 'here', 'there', 'this',
   'that', 'these', 'those', 'it', 'them', 'someone', 'somebody', 'anyone', 'anybody', 'nobody', 'none', 'next', 'later',
-  'now', 'today', 'tomorrow', 'done', 'open', 'see', 'note', 'notes', 'action', 'actions', 'ai', 'task', 'tasks', 'issue',
-  'issues', 'question', 'questions', 'home', 'work', 'least', 'most', 'the', 'to', 'and', 'or', 'for', 'with',
+  'now', 'today', 'tomorrow', 'done', 'open', 'see', 'note', 'notes', 'action', 'actions', 'ai', 'ais', 'task', 'tasks',
+  'issue', 'issues', 'question', 'questions', 'home', 'work', 'least', 'most', 'the', 'to', 'and', 'or', 'for', 'with',
   'from', 'on', 'in', 'at', 'by', 'of', 'is', 'be', 'do', 'will', 'should', 'must', 'can', 'check', 'review', 'update',
-  'fix', 'create', 'add', 'remove', 'follow', 'ping', 'ask', 'send', 'write', 'make', 'look', 'discuss', 'decide',
+  'fix', 'create', 'add', 'remove', 'follow', 'ping', 'ask', 'send', 'write', 'make', 'look', 'discuss', 'decide', 'get',
+  'set', 'setup', 'start', 'stop', 'move', 'use', 'try', 'test', 'tests', 'point', 'points', 'part', 'parts', 'pr', 'prs',
+  'dashboard', 'docs', 'doc', 'documentation', 'status', 'plan', 'plans', 'idea', 'ideas', 'proposal', 'option',
+  'options', 'goal', 'problem', 'problems', 'context', 'summary', 'result', 'results', 'feedback', 'comment', 'comments',
+  'blocker', 'blockers', 'release', 'meeting', 'call', 'agenda', 'decision', 'decisions', 'topic', 'topics', 'we', 'i',
+  'you', 'they', 'he', 'she', 'everybody else', 'details', 'info', 'update', 'updates', 'demo', 'demos', 'link', 'links',
+  'what', 'who', 'how', 'why', 'when', 'where', 'which', 'collect', 'discussion', 'research', 'security', 'additionally',
+  'also', 'finally', 'maybe', 'perhaps', 'please', 'background', 'outcome', 'conclusion', 'consensus', 'agreement',
 ]);
 
 /** Emoji shortcodes and pictographs that decorate headings: `:family: Participants`. */
@@ -195,10 +204,12 @@ export const NOT_AN_ACTION = /^(?:AIs?['’]s\b|AIs\b|AI (?:act|model|generated|
 const OWNER_NAME = String.raw`(?:@[\w.-]+|[\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)?)`;
 const NAME_SEPARATOR = String.raw`(?:\s*[,&/]\s*|\s+and\s+)`;
 const HANDLE_SEPARATOR = String.raw`(?:\s*[,&]\s*|\s+and\s+)`;
+/** What follows "to" or "will" in an assignment: a verb, not an article or "be" ("Get stickers to the folks", "SIG to be founded"). */
+const TASK_VERB = String.raw`(?!(?:the|a|an|be|been|all|our|their|this|that|these|those|its|his|her|my|your|some|any)\b)\p{L}`;
 
 /** "Martin to drop X", "@bob will send", "Kurt Garloff and @fkr should check", inside an actions section. */
 export const NAMED_TASK = new RegExp(
-  String.raw`^(${OWNER_NAME}(?:${NAME_SEPARATOR}${OWNER_NAME})*)\s+(?:to|will|should|must)\s+\p{L}`,
+  String.raw`^(${OWNER_NAME}(?:${NAME_SEPARATOR}${OWNER_NAME})*)\s+(?:to|will|should|must)\s+${TASK_VERB}`,
   'u',
 );
 
@@ -207,7 +218,7 @@ export const NAME_DASH_TASK = /^([\p{Lu}][\p{L}'’-]*(?:(?:, | and | & )[\p{Lu}
 
 /** A task written without a marker: "@x to ping @y", "-> @bob will check", "Jan to create an issue". Lint asks for a marker. */
 export const UNMARKED_TASK = new RegExp(
-  String.raw`^(?:[-=]+>\s*)?(?:@[\w.-]+(?:${HANDLE_SEPARATOR}@[\w.-]+)*)\s+(?:to|will|should|needs? to|must)\s+\p{L}`,
+  String.raw`^(?:[-=]+>\s*)?(?:@[\w.-]+(?:${HANDLE_SEPARATOR}@[\w.-]+)*)\s+(?:to|will|should|needs? to|must)\s+${TASK_VERB}`,
   'u',
 );
 

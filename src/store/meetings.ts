@@ -84,6 +84,13 @@ export function meetingBody(db: DB, id: number): string | null {
   return statement<[number], { body: string }>(db, 'SELECT body FROM meetings WHERE id = ?').get(id)?.body ?? null;
 }
 
+/** An action item's owners as written, and the participants those written otherwise resolve to. */
+function ownersOf(rows: { owner: string; person_id: string | null }[]): { owners: string[]; resolvedOwners?: Record<string, string> } {
+  const resolved = rows.filter((r) => r.person_id !== null).map((r) => [r.owner, r.person_id!] as const);
+  const owners = rows.map((r) => r.owner);
+  return resolved.length > 0 ? { owners, resolvedOwners: Object.fromEntries(resolved) } : { owners };
+}
+
 /** The whole record of one meeting, as the parser gave it, rebuilt from the tables. */
 export function getMeeting(db: DB, id: number): StoredMeeting | null {
   const meeting = statement<[number], { id: number; source: string; series: string | null; date: string | null; title: string | null; content_hash: string; imported_at: string }>(
@@ -95,21 +102,26 @@ export function getMeeting(db: DB, id: number): StoredMeeting | null {
   const actionItems = all<{ id: number; line: number; text: string; status: ActionStatus; carried: number; due: string | null; agenda: string | null }>(
     'SELECT id, line, text, status, carried, due, agenda FROM action_items WHERE meeting_id = ? ORDER BY line, id',
   );
-  const owners = statement<[number], { owner: string }>(db, 'SELECT owner FROM action_item_owners WHERE action_item_id = ? ORDER BY position');
+  const owners = statement<[number], { owner: string; person_id: string | null }>(
+    db,
+    'SELECT owner, person_id FROM action_item_owners WHERE action_item_id = ? ORDER BY position',
+  );
   return {
     id: meeting.id,
     source: meeting.source,
     date: meeting.date,
     title: meeting.title,
     series: meeting.series,
-    participants: all('SELECT person_id AS id, name, handle FROM participants WHERE meeting_id = ? ORDER BY position'),
+    participants: all<{ id: string; name: string | null; handle: string | null; initials: string | null }>(
+      'SELECT person_id AS id, name, handle, initials FROM participants WHERE meeting_id = ? ORDER BY position',
+    ).map(({ initials, ...p }) => (initials ? { ...p, initials } : p)),
     agenda: all<{ line: number; title: string; owners: string; depth: number }>(
       'SELECT line, title, owners, depth FROM agenda_items WHERE meeting_id = ? ORDER BY line, id',
     ).map((a) => ({ ...a, owners: JSON.parse(a.owners) as string[] })),
     actionItems: actionItems.map(({ id: itemId, ...a }) => ({
       line: a.line,
       text: a.text,
-      owners: owners.all(itemId).map((o) => o.owner),
+      ...ownersOf(owners.all(itemId)),
       status: a.status,
       carried: a.carried === 1,
       due: a.due,

@@ -77,7 +77,7 @@ export function unknownOwners(db: DB, meetingIds: number[]): UnknownOwner[] {
      FROM action_item_owners o JOIN action_items a ON a.id = o.action_item_id JOIN meetings m ON m.id = a.meeting_id
      WHERE m.id IN (SELECT value FROM json_each(?))
        AND o.owner <> 'all'
-       AND NOT EXISTS (SELECT 1 FROM people WHERE id = o.owner OR lower(name) = o.owner)
+       AND NOT EXISTS (SELECT 1 FROM people WHERE id = coalesce(o.person_id, o.owner) OR lower(name) = o.owner)
        AND NOT EXISTS (SELECT 1 FROM aliases WHERE alias = o.owner OR person_id = o.owner)
      ORDER BY m.source, a.line, o.owner`,
   ).all(JSON.stringify(meetingIds)) as UnknownOwner[];

@@ -46,17 +46,17 @@ function insertRecord(db: DB, file: StoredFile, importedAt: string, id: number |
     addSearchDoc(db, { meetingId, kind, refId, series: record.series, date: record.date, text, action });
 
   learnPeople(db, record);
-  const participant = statement(db, 'INSERT INTO participants (meeting_id, position, person_id, name, handle) VALUES (?, ?, ?, ?, ?)');
-  record.participants.forEach((p, i) => participant.run(meetingId, i, p.id, p.name, p.handle));
+  const participant = statement(db, 'INSERT INTO participants (meeting_id, position, person_id, name, handle, initials) VALUES (?, ?, ?, ?, ?, ?)');
+  record.participants.forEach((p, i) => participant.run(meetingId, i, p.id, p.name, p.handle, p.initials ?? null));
 
   const agenda = statement(db, 'INSERT INTO agenda_items (meeting_id, line, title, owners, depth) VALUES (?, ?, ?, ?, ?)');
   for (const a of record.agenda) agenda.run(meetingId, a.line, a.title, JSON.stringify(a.owners), a.depth);
 
   const action = statement(db, 'INSERT INTO action_items (meeting_id, line, text, status, carried, due, agenda) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const owner = statement(db, 'INSERT INTO action_item_owners (action_item_id, position, owner) VALUES (?, ?, ?)');
+  const owner = statement(db, 'INSERT INTO action_item_owners (action_item_id, position, owner, person_id) VALUES (?, ?, ?, ?)');
   for (const a of record.actionItems) {
     const id = Number(action.run(meetingId, a.line, a.text, a.status, a.carried ? 1 : 0, a.due, a.agenda).lastInsertRowid);
-    a.owners.forEach((o, i) => owner.run(id, i, o));
+    a.owners.forEach((o, i) => owner.run(id, i, o, a.resolvedOwners?.[o] ?? null));
     index('action', id, a.text, a);
   }
 

@@ -1,4 +1,4 @@
-import { HANDLE, NOT_A_HANDLE } from '../vocabulary.js';
+import { HANDLE, NOT_AN_OWNER } from '../vocabulary.js';
 import type { PersonId } from '../../parse/meeting-record.js';
 
 /** The annotation guide's normal form: `@Garloff` -> `garloff`, `Kurt  Garloff` -> `kurt garloff`, `dNation` -> `dnation`. */
@@ -8,9 +8,10 @@ export function normaliseName(name: string): PersonId {
 
 const HANDLE_AT_START = new RegExp(`^${HANDLE.source}`);
 
-/** A handle that names someone: not "@need", "@item" or another word that only follows an "@" (NOT_A_HANDLE). */
+/** A handle or name that names someone: not "@need", "Dashboard" or "Trying" (NOT_AN_OWNER, "-ing" words). */
 export function isOwnerHandle(handle: string): boolean {
-  return !NOT_A_HANDLE.has(normaliseName(handle));
+  const id = normaliseName(handle);
+  return !NOT_AN_OWNER.has(id) && !/^[a-z]+ing$/.test(id);
 }
 const SEPARATOR = /^\s*(?:,|&|\+|\/|\band\b|\bund\b)?\s*/i;
 
@@ -55,7 +56,8 @@ export function nameList(text: string): PersonId[] | null {
     .filter(Boolean);
   if (parts.length === 0 || parts.length > 6) return null;
   for (const part of parts) {
-    if (!SHORT_NAME.test(part) || (part.startsWith('@') && !isOwnerHandle(part))) return null;
+    // "Get DH to clarify": a name does not begin with a word that names nobody.
+    if (!SHORT_NAME.test(part) || !isOwnerHandle(part) || !isOwnerHandle(part.split(' ')[0]!)) return null;
     if (!part.split(' ').every(namelike)) return null;
   }
   return parts.map(normaliseName);
