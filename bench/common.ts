@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'scs');
+/** All four communities: what the parse part reads. */
+export const SHARED = join(ROOT, '..', 'shared', 'corpus');
 /** The built code: children run what `minutes` runs, without a TypeScript loader in their memory. */
 export const DIST = join(ROOT, 'dist');
 

@@ -14,16 +14,16 @@ function toPosix(path: string): string {
   return normalize(path).split(sep).join('/');
 }
 
-/** Files of a repository that are about it, not minutes of a meeting: skipped when a folder is searched. */
+/** Files at the top of a repository that are about it, not minutes of a meeting: skipped in the folder an import starts from. */
 const NOT_MINUTES = /^(?:readme|contributing|changelog|license|licence|code_of_conduct|security)\.md$/i;
 
-function walk(dir: string): string[] {
+function walk(dir: string, top = true): string[] {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   return entries.flatMap((entry) => {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') return [];
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return walk(path);
-    return entry.isFile() && /\.md$/i.test(entry.name) && !NOT_MINUTES.test(entry.name) ? [path] : [];
+    if (entry.isDirectory()) return walk(path, false);
+    return entry.isFile() && /\.md$/i.test(entry.name) && !(top && NOT_MINUTES.test(entry.name)) ? [path] : [];
   });
 }
 

@@ -25,8 +25,8 @@ export const NOT_AN_OWNER = new Set([
   'set', 'setup', 'start', 'stop', 'move', 'use', 'try', 'test', 'tests', 'point', 'points', 'part', 'parts', 'pr', 'prs',
   'dashboard', 'docs', 'doc', 'documentation', 'status', 'plan', 'plans', 'idea', 'ideas', 'proposal', 'option',
   'options', 'goal', 'problem', 'problems', 'context', 'summary', 'result', 'results', 'feedback', 'comment', 'comments',
-  'blocker', 'blockers', 'release', 'meeting', 'call', 'agenda', 'decision', 'decisions', 'topic', 'topics', 'we', 'i',
-  'you', 'they', 'he', 'she', 'everybody else', 'details', 'info', 'update', 'updates', 'demo', 'demos', 'link', 'links',
+  'blocker', 'blockers', 'release', 'meeting', 'call', 'agenda', 'decision', 'decisions', 'topic', 'topics', 'we', 'you',
+  'they', 'he', 'she', 'everybody else', 'details', 'info', 'update', 'updates', 'demo', 'demos', 'link', 'links',
   'what', 'who', 'how', 'why', 'when', 'where', 'which', 'collect', 'discussion', 'research', 'security', 'additionally',
   'also', 'finally', 'maybe', 'perhaps', 'please', 'background', 'outcome', 'conclusion', 'consensus', 'agreement',
 ]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isFailed } from '../../src/parse/meeting-record.js';
 import { MAX_NESTING, containerDepth, parseMeeting } from '../../src/parse/parse-meeting.js';
-import { ADVERSARIAL } from './adversarial-inputs.js';
+import { ADVERSARIAL } from '../../bench/adversarial-inputs.js';
 
 /**
  * Each input that once made the parser take seconds to minutes (16 s for 174 bytes, over 100 s for

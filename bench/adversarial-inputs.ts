@@ -1,6 +1,6 @@
 /**
  * Inputs that once made the parser super-linear (each named for the pattern or loop it hit), as
- * functions of a size in bytes. Shared by the hardening test and `npm run bench -- --only adversarial`.
+ * functions of a size in bytes. Shared by test/hardening/adversarial.test.ts and `npm run bench -- --only adversarial`.
  */
 export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   // An owner list that can be split into names in many ways: "Xyand" or "Xy" + "and".
