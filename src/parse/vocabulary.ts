@@ -283,6 +283,12 @@ export const FOLLOW_UP = /^([\p{Lu}]{2,5}(?:\s*(?:,|and|&)\s*[\p{Lu}]{2,5})*|[\p
 // ---------------------------------------------------------------------------
 // Participants.
 
+/** Who ran the meeting, and so was at it: "Moderator: @x", "Notetaker: @y", "Chair: @z". */
+export const MEETING_ROLE = /^(?:moderator|moderation|note ?-?takers?|notetaker|minute ?takers?|scribe|chair|facilitator|host)$/i;
+
+/** A template's placeholder in a list of people: "attendee names", "<your_name>", "Name (Company)". */
+export const PLACEHOLDER = /^(?:attendee|participant)s?(?: names?)?\W*$|your[_ ]name|^names?\W*$/i;
+
 /** Notes after a participant that say they were not there: "(sick)", "(absent)". */
 export const ABSENT_NOTE = /\b(?:sick|ill|absent|excused|entschuldigt|vacation|holiday|not present|apologies|regrets|abwesend|urlaub)\b/i;
 

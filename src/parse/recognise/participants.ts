@@ -1,8 +1,8 @@
 import type { Participant } from '../meeting-record.js';
 import { cellOf, rowKind } from '../tables.js';
 import type { Unit } from '../units.js';
-import { ABSENT_NOTE, HANDLE } from '../vocabulary.js';
-import { normaliseName } from './names.js';
+import { ABSENT_NOTE, HANDLE, MEETING_ROLE, PLACEHOLDER } from '../vocabulary.js';
+import { allHandles, normaliseName } from './names.js';
 import { enclosingSection, labelKind } from './sections.js';
 
 /** Split a line of people at commas and semicolons outside parentheses; bare handles also at spaces. */
@@ -38,7 +38,7 @@ function isRoleLabel(text: string): boolean {
  */
 export function participantFrom(text: string): Participant | null {
   const cleaned = text.replace(/^[-*•]\s*/, '').trim();
-  if (cleaned === '' || ABSENT_NOTE.test(cleaned)) return null;
+  if (cleaned === '' || ABSENT_NOTE.test(cleaned) || PLACEHOLDER.test(cleaned)) return null;
   const handleMatch = new RegExp(HANDLE.source).exec(cleaned);
   if (handleMatch) {
     const handle = handleMatch[0].slice(1);
@@ -101,6 +101,8 @@ export function recogniseParticipants(unit: Unit): Participant[] {
     return splitPeople(inline[2]!).map(participantFrom).filter((p): p is Participant => p !== null);
   }
   if (inline && labelKind(inline[1]!) === 'absent') return [];
+  // "Moderator: @x", "Notetaker: @y": people who ran the meeting were at it.
+  if (inline && MEETING_ROLE.test(inline[1]!.trim())) return allHandles(inline[2]!).map((h) => ({ id: h, name: null, handle: h }));
   const section = enclosingSection(unit);
   if (section?.kind !== 'participants' && !isAttendeeTableRow(unit)) return isRoster(unit) ? rosterPeople(unit) : [];
   if (unit.children.length > 0 && !HANDLE.test(unit.text)) return [];
