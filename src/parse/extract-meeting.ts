@@ -77,7 +77,9 @@ function dedupeParticipants(found: Participant[]): Participant[] {
       if (!known.initials && p.initials) known.initials = p.initials;
     }
   }
-  return [...byId.values()];
+  // A breakout's "Attendees: SYG, DE" names, by initials, people the roster already lists.
+  const initials = new Set([...byId.values()].flatMap((p) => (p.initials ? [p.initials] : [])));
+  return [...byId.values()].filter((p) => !(p.handle === null && p.name !== null && initials.has(p.name)));
 }
 
 /** A bare URL in running text (GFM's autolink literals are not parsed; see markdown.ts). */

@@ -4,6 +4,7 @@ import { leadingHandles, nameList, trailingHandleList } from './names.js';
 import { labelKind, labelText } from './sections.js';
 import { MEETING_WORDS } from '../vocabulary.js';
 import { findDate } from './dates.js';
+import { isPeopleLine } from './participants.js';
 
 /**
  * A topic's title and presenters: `Release plan (@garloff, @bitkeks)`,
@@ -50,7 +51,7 @@ function isTopicHeading(unit: Unit, title: Unit | null): boolean {
   if (unit.kind !== 'heading' || unit === title || labelText(unit.text) === '') return false;
   // "Discussion", "Notes": a container whose headings are the topics; "Agenda" labels the list of them.
   const kind = labelKind(unit.text);
-  if (kind === 'discussion' || kind === 'agenda') return false;
+  if (kind === 'discussion' || kind === 'agenda' || isPeopleLine(unit)) return false;
   if (/\?\s*$/.test(unit.text) && unit.headings.some((h) => h !== title && !isAgendaLabel(h))) return false;
   // Look outwards up to the Agenda label: a heading under "Participants" or "Decisions" is no topic.
   for (const h of [unit, ...[...unit.headings].reverse()]) {

@@ -77,8 +77,8 @@ function peopleText(unit: Unit): string {
 const NAME_WITH_INITIALS = /^[\p{Lu}][\p{L}'’.-]*(?: [\p{L}'’.-]+){0,4} \([\p{Lu}]{2,5}\)$/u;
 
 /** A line that lists people with their initials, without a label: "Brian Terlson (BT), Allen Wirfs-Brock (AWB), ...". */
-function isRoster(unit: Unit): boolean {
-  if (unit.kind !== 'line') return false;
+export function isRoster(unit: Unit): boolean {
+  if (unit.kind !== 'line' && unit.kind !== 'heading') return false;
   // Most lines hold no three "(INITIALS)": they are not split into people at all.
   if ((unit.text.match(/\([\p{Lu}]{2,5}\)/gu)?.length ?? 0) < 3) return false;
   const parts = splitPeople(unit.text);
@@ -89,17 +89,24 @@ function rosterPeople(unit: Unit): Participant[] {
   return splitPeople(unit.text).map(participantFrom).filter((p): p is Participant => p !== null);
 }
 
+/** A line or heading that lists who was there: "Remote: Ron Buckton (RBN), ...", or a roster of initials. */
+export function isPeopleLine(unit: Unit): boolean {
+  const inline = /^([^:]{2,60}):\s*\S/.exec(unit.text);
+  return (inline !== null && labelKind(inline[1]!) === 'participants') || isRoster(unit);
+}
+
 /**
  * People a unit lists as present: each item, line or row of a Participants section
  * (a group label such as "Company A:" with people under it is skipped), or an inline
  * "Participants: @a, @b" line.
  */
 export function recogniseParticipants(unit: Unit): Participant[] {
-  if (unit.kind === 'heading') return [];
   const inline = /^([^:]{2,60}):\s*(.+)$/.exec(unit.text);
   if (inline && labelKind(inline[1]!) === 'participants') {
     return splitPeople(inline[2]!).map(participantFrom).filter((p): p is Participant => p !== null);
   }
+  // A roster underlined by "-----" is a heading to markdown ("Remote:\nRon Buckton (RBN), ...\n-----").
+  if (unit.kind === 'heading') return isRoster(unit) ? rosterPeople(unit) : [];
   if (inline && labelKind(inline[1]!) === 'absent') return [];
   // "Moderator: @x", "Notetaker: @y": people who ran the meeting were at it.
   if (inline && MEETING_ROLE.test(inline[1]!.trim())) return allHandles(inline[2]!).map((h) => ({ id: h, name: null, handle: h }));
