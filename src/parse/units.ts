@@ -21,6 +21,8 @@ export interface Unit {
   opener: Unit | null;
   /** The whole paragraph is in italics or square brackets: in a transcript, the note taker's aside ("_no objection_"). */
   aside: boolean;
+  /** Where each source line of a wrapped paragraph line begins in `text`, after the first: [offset, line]. */
+  wraps: [number, number][];
   /** Heading level (1-6) for headings, 0 otherwise. */
   headingDepth: number;
   /** Nesting of lists: 1 for a top-level bullet, 0 outside lists. */
@@ -123,6 +125,7 @@ function makeUnit(kind: Unit['kind'], line: number, text: string, context: Conte
     checked: null,
     opener: null,
     aside: false,
+    wraps: [],
     headingDepth: 0,
     listDepth: context.listDepth,
     parent: context.parent,
@@ -146,14 +149,14 @@ interface Context {
 function paragraphUnits(nodes: PhrasingContent[], firstLine: number, context: Context): Unit[] {
   const units: Unit[] = [];
   // The pieces of each unit's text, joined once at the end: joining as lines come is quadratic in a long paragraph.
-  const pieces: string[][] = [];
+  const pieces: [string, number][][] = [];
   let previous = '';
   let struck = 0;
   let chars = 0;
   for (const textLine of phrasingLines(nodes, firstLine)) {
     const last = units[units.length - 1];
     if (last && !lineStartsNewUnit(previous, textLine.text)) {
-      pieces[pieces.length - 1]!.push(textLine.text);
+      pieces[pieces.length - 1]!.push([textLine.text, textLine.line]);
       last.links.push(...textLine.links);
     } else {
       if (last) last.struck = chars > 0 && struck === chars;
@@ -162,7 +165,7 @@ function paragraphUnits(nodes: PhrasingContent[], firstLine: number, context: Co
       const unit = makeUnit('line', textLine.line, '', context);
       unit.links.push(...textLine.links);
       units.push(unit);
-      pieces.push([textLine.text]);
+      pieces.push([[textLine.text, textLine.line]]);
     }
     previous = textLine.text;
     struck += textLine.struckChars;
@@ -171,10 +174,23 @@ function paragraphUnits(nodes: PhrasingContent[], firstLine: number, context: Co
   const last = units[units.length - 1];
   if (last) last.struck = chars > 0 && struck === chars;
   units.forEach((unit, i) => {
-    unit.text = cleanText(pieces[i]!.join(' '));
+    const parts = pieces[i]!.map(([text, line]) => [cleanText(text), line] as const).filter(([text]) => text !== '');
+    let offset = 0;
+    for (const [index, [text, line]] of parts.entries()) {
+      if (index > 0) unit.wraps.push([offset, line]);
+      offset += text.length + 1;
+    }
+    unit.text = parts.map(([text]) => text).join(' ');
     unit.opener = units[0]!;
   });
   return units;
+}
+
+/** The source line of a character of a unit's text: a wrapped paragraph line spans several. */
+export function lineAt(unit: Unit, offset: number): number {
+  let line = unit.line;
+  for (const [start, wrapLine] of unit.wraps) if (start <= offset) line = wrapLine;
+  return line;
 }
 
 function tableUnits(table: Table, context: Context): Unit[] {

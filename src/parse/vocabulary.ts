@@ -213,6 +213,9 @@ export const NAMED_TASK = new RegExp(
   'u',
 );
 
+/** A task addressed to someone: "TODO: Chris, could you please provide the link", "AI: Kurt, please send the slides". */
+export const ADDRESSED = /^([\p{Lu}][\p{L}'’-]*(?: [\p{Lu}][\p{L}'’-]*)?), (?:could|can|would|will|please)\b/u;
+
 /** "Steven - Iterate on the release PR", "Alan and Steven - meet and record": owners before a dash, in an actions section. */
 export const NAME_DASH_TASK = /^([\p{Lu}][\p{L}'’-]*(?:(?:, | and | & )[\p{Lu}][\p{L}'’-]*)*) [-–—] \S/u;
 

@@ -1,6 +1,6 @@
 import type { ActionItem, ActionStatus, PersonId } from '../meeting-record.js';
 import { cellOf, rowKind } from '../tables.js';
-import type { Unit } from '../units.js';
+import { lineAt, type Unit } from '../units.js';
 import { dueDate, findDate } from './dates.js';
 import { allHandles, leadingHandles, nameList, trailingHandleList } from './names.js';
 import { depthBelow, enclosingSection, isInside, labelKind, labelText } from './sections.js';
@@ -16,6 +16,7 @@ import {
   NOT_AN_ACTION,
   OPEN_WORDS,
   HANDLE,
+  ADDRESSED,
   NAME_DASH_TASK,
   QUESTION,
   WEAK_ACTIONS_LABEL,
@@ -47,6 +48,12 @@ function trailingOwners(text: string): PersonId[] {
   if (before.length > 0 && /^[-–—]$/.test(before[before.length - 1]!)) before.pop();
   const lead = before[before.length - 1] ?? '';
   return /^(?:support|help|with|from|via|cc|to)$/i.test(lead) ? [] : list.owners;
+}
+
+/** Someone a task is addressed to: "TODO: Chris, could you please provide the link". */
+function addressedOwner(text: string): PersonId[] | null {
+  const match = ADDRESSED.exec(text);
+  return match ? nameList(match[1]!) : null;
 }
 
 /** Names before a colon: `Itrich: ...`, `Kurt Garloff, B1: ...`. */
@@ -83,7 +90,7 @@ export function ownersAfterMarker(after: string): PersonId[] {
     if (afterColon.owners.length > 0) return afterColon.owners;
     const named = namedTaskOwners(text);
     if (named.length > 0) return named;
-    return ownersAfterDash(text) ?? trailingOwners(text);
+    return addressedOwner(text) ?? ownersAfterDash(text) ?? trailingOwners(text);
   }
   const names = namesBeforeColon(text);
   if (names.length > 0) return names;
@@ -105,6 +112,8 @@ export function ownersInParens(inside: string): PersonId[] {
   const text = inside.replace(/^\s*[:\-–]\s*/, '');
   const afterColon = leadingHandles(text);
   if (afterColon.owners.length > 0) return afterColon.owners;
+  const addressed = addressedOwner(text);
+  if (addressed) return addressed;
   return ownersAfterDash(text) ?? nameList(text) ?? [];
 }
 
@@ -123,6 +132,16 @@ export function markedOwners(text: string): PersonId[] | null {
   const from = plain.slice(inline.index).replace(/^[\s;,>/]/, '');
   const marker = LEADING_ACTION.exec(from);
   return marker ? ownersAfterMarker(from.slice(marker[0].length)) : [];
+}
+
+/**
+ * The line an action item is on: its unit's, or in a paragraph that wraps over several lines, the line
+ * where the marker stands ("... identified [one of his PRs](TODO: Chris," on the second line of three).
+ */
+function markerLine(unit: Unit): number {
+  if (unit.kind !== 'line' || unit.wraps.length === 0 || LEADING_ACTION.test(stripLead(unit.text))) return unit.line;
+  const inline = INLINE_ACTION.exec(unit.text);
+  return inline ? lineAt(unit, inline.index + 1) : unit.line;
 }
 
 /** Owners of an item that is an action by its place (an "Action items" section) rather than by a marker. */
@@ -212,7 +231,7 @@ export function recogniseActionItem(unit: Unit, meetingDate: string | null): Omi
   const marked = markedOwners(unit.text);
   if (marked) {
     return {
-      line: unit.line,
+      line: markerLine(unit),
       text: withContext(unit, marked),
       owners: marked,
       status: actionStatus(unit),

@@ -1,7 +1,7 @@
 import type { Decision } from '../meeting-record.js';
 import type { DocumentModel } from '../document.js';
 import { rowKind } from '../tables.js';
-import type { Unit } from '../units.js';
+import { lineAt, type Unit } from '../units.js';
 import { depthBelow, enclosingSection } from './sections.js';
 import { DECISION_LABEL, DECISION_REPLY, DECISION_WORDS, FOLLOW_UP, NO_OUTCOME, NOT_A_DECISION, QUESTION } from '../vocabulary.js';
 
@@ -51,5 +51,15 @@ export function recogniseDecision(unit: Unit, model: DocumentModel): Omit<Decisi
   if (section?.kind === 'conclusions') return recordsOutcome(unit, model) ? decision : null;
   if (model.transcript.has(unit)) return null;
   if (QUESTION.test(text) || NOT_A_DECISION.test(text)) return null;
-  return DECISION_WORDS.test(text) || DECISION_REPLY.test(text) ? decision : null;
+  if (DECISION_REPLY.test(text)) return decision;
+  const words = DECISION_WORDS.exec(text);
+  return words ? { line: sentenceLine(unit, words.index), text } : null;
+}
+
+/** The line where the sentence holding a character begins: a paragraph may wrap a decision onto its third line. */
+function sentenceLine(unit: Unit, offset: number): number {
+  if (unit.kind !== 'line' || unit.wraps.length === 0) return unit.line;
+  const before = unit.text.slice(0, offset);
+  const stop = Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '));
+  return lineAt(unit, stop < 0 ? 0 : stop + 2);
 }
