@@ -2,7 +2,7 @@ import type { Participant, PersonId } from './meeting-record.js';
 import { peopleIndex } from './people.js';
 import type { Unit } from './units.js';
 import { enclosingSection, labelKind, type SectionRole } from './recognise/sections.js';
-import { NOT_A_SPEAKER, SPEAKER, TRANSCRIPT_MIN_SHARE, TRANSCRIPT_MIN_SPEAKER_LINES } from './vocabulary.js';
+import { NOT_A_SPEAKER, QA_SPEAKER, SPEAKER, TRANSCRIPT_MIN_SHARE, TRANSCRIPT_MIN_SPEAKER_LINES } from './vocabulary.js';
 
 /**
  * What each part of a file is, worked out once before any item is recognised: which units are
@@ -18,9 +18,11 @@ export interface DocumentModel {
   people: Map<string, PersonId>;
 }
 
-/** The speaker a unit opens with, or null: "AWB: I think ..." -> "AWB"; "Decision: ..." -> null. */
+/** The speaker a unit opens with, or null: "AWB: I think ..." -> "AWB", "A (olizilla): ..." -> "olizilla"; "Decision: ..." -> null. */
 export function speakerOf(unit: Unit): string | null {
   if (unit.kind !== 'line' && unit.kind !== 'item') return null;
+  const asked = QA_SPEAKER.exec(unit.text);
+  if (asked) return asked[1]!;
   const match = SPEAKER.exec(unit.text);
   if (!match) return null;
   const name = match[1]!;

@@ -163,6 +163,9 @@ export const COLUMN_WORDS: readonly [ColumnRole, RegExp][] = [
 export const SPEAKER =
   /^(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?([\p{Lu}][\p{L}'’.-]{0,30}(?: [\p{Lu}][\p{L}'’.-]{0,30}){0,2})\??\s?:\s+\S/u;
 
+/** A question or answer with who asked or answered: "Q (chris waring): ...", "A (@olizilla): ...". */
+export const QA_SPEAKER = /^[QA] ?\(([^()]{1,40})\) ?:\s+\S/;
+
 /** Words before a colon that label a line rather than name a speaker: "Decision: ...", "Note: ...". */
 export const NOT_A_SPEAKER = new Set([
   'ai', 'ais', 'todo', 'action', 'action item', 'action items', 'actions', 'decision', 'decisions', 'consensus',
