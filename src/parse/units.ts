@@ -247,9 +247,9 @@ function reparse(value: string, firstLine: number): RootContent[] {
   return tree.children;
 }
 
-/** A line that only names what follows: "Decisions:", "**Action items**". */
+/** A line that only names what follows ("Decisions:", "**Action items**"), or asks what the list under it answers. */
 function isLabel(unit: Unit): boolean {
-  return /:$/.test(unit.text) || unit.text.split(' ').length <= 4;
+  return /[:?]$/.test(unit.text) || unit.text.split(' ').length <= 4;
 }
 
 /**
