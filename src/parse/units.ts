@@ -283,10 +283,12 @@ export function collectUnits(tree: Root): Unit[] {
           break;
         }
         case 'paragraph': {
-          const lines = paragraphUnits(node.children, line, context);
+          // Lines right after a "Label:" line hang under it as a list would ("Outcome of today:" / "a) Push over Pull").
+          const owner = label && /:$/.test(label.text) && label.parent === context.parent ? label : null;
+          const lines = paragraphUnits(node.children, line, owner ? { ...context, parent: owner } : context);
           if (isAside(node.children)) for (const unit of lines) unit.aside = true;
           units.push(...lines);
-          for (const unit of lines) context.parent?.children.push(unit);
+          for (const unit of lines) (owner ?? context.parent)?.children.push(unit);
           const last = lines[lines.length - 1];
           label = last && isLabel(last) ? last : null;
           break;

@@ -105,7 +105,7 @@ export const LABEL_FILLER = new Set([
   'a', 'an', 'the', 'of', 'and', 'or', 'for', 'from', 'in', 'on', 'to', 'this', 'today', "today's", 'todays', 'our',
   'key', 'main', 'major', 'final', 'new', 'open', 'list', 'made', 'taken', 'reached', 'log', 'items', 'item', 'points',
   'meeting', 'session', 'day', 'week', "week's", 'weekly', 'general', 'short', 'brief', 'overview', 'other',
-  'recorded', 'record', 'formal', 'please', 'next', 'und', 'der', 'die', 'das', 'und', 'von', 'heute', 'wichtige',
+  'recorded', 'record', 'formal', 'please', 'next', 'that', 'und', 'der', 'die', 'das', 'und', 'von', 'heute', 'wichtige',
 ]);
 
 /** Words of an agenda bullet about running the meeting rather than a topic of it. */
@@ -259,7 +259,7 @@ export const DECISION_WORDS = new RegExp(
   [
     String.raw`\b(?:decided|decision(?: was| has been)? (?:made|taken|reached)|agreed|agreement (?:was |has been )?reached`,
     String.raw`(?:general|broad|rough) (?:agreement|consensus)|consensus|(?:strong |majority )?vote[sd]? (?:for|against|in favou?r)`,
-    String.raw`(?:no|without|not any|n't have any|did not raise any) objections?`,
+    String.raw`(?:no|without|(?:not|n't) (?:have |raise |raised |see )?any) objections?`,
     String.raw`we(?: will|['’]ll)(?! (?:see|need|try|have|meet|present|get|be|look|check|talk|consider|likely|probably|want|maybe|possibly|think|follow|revisit|continue)))\b`,
     String.raw`(?:->|→|=>)\s*(?:resolved|yes|no)\b`,
   ].join('|'),
