@@ -211,6 +211,11 @@ function tableUnits(table: Table, context: Context): Unit[] {
   });
 }
 
+/** The start of a paragraph's text, markup aside: enough to see whether its first line is a label. */
+function toPlainStart(nodes: PhrasingContent[]): string {
+  return phrasingLines(nodes.slice(0, 8), 1)[0]?.text ?? '';
+}
+
 /** A paragraph all in emphasis, or all in square brackets: "_discussion about moderation_", "[ General agreement ]". */
 function isAside(nodes: PhrasingContent[]): boolean {
   const visible = nodes.filter((n) => n.type !== 'text' || n.value.trim() !== '');
@@ -284,7 +289,8 @@ export function collectUnits(tree: Root): Unit[] {
         }
         case 'paragraph': {
           // Lines right after a "Label:" line hang under it as a list would ("Outcome of today:" / "a) Push over Pull").
-          const owner = label && /:$/.test(label.text) && label.parent === context.parent ? label : null;
+          const opensWithLabel = toPlainStart(node.children).trimEnd().endsWith(':');
+          const owner = label && /:$/.test(label.text) && label.parent === context.parent && !opensWithLabel ? label : null;
           const lines = paragraphUnits(node.children, line, owner ? { ...context, parent: owner } : context);
           if (isAside(node.children)) for (const unit of lines) unit.aside = true;
           units.push(...lines);

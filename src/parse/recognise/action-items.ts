@@ -2,7 +2,7 @@ import type { ActionItem, ActionStatus, PersonId } from '../meeting-record.js';
 import { cellOf, rowKind } from '../tables.js';
 import { lineAt, type Unit } from '../units.js';
 import { dueDate, findDate } from './dates.js';
-import { allHandles, leadingHandles, nameList, trailingHandleList } from './names.js';
+import { allHandles, isOwnerHandle, leadingHandles, nameList, normaliseName, trailingHandleList } from './names.js';
 import { depthBelow, enclosingSection, isInside, labelKind, labelText } from './sections.js';
 import {
   DONE_IN_TEXT,
@@ -78,8 +78,8 @@ export function ownersAfterMarker(after: string): PersonId[] {
   if (paren) {
     const inside = leadingHandles(paren[1]!);
     if (inside.owners.length > 0) return inside.owners;
-    // "TODO(JH): add link"
-    const names = nameList(paren[1]!);
+    // "TODO(JH): add link", "AI(berendt): ask Vexxhost": a name in the owner's place, whatever its case.
+    const names = nameList(paren[1]!) ?? (/^[\p{L}\d][\p{L}\d._-]*$/u.test(paren[1]!.trim()) && isOwnerHandle(paren[1]!) ? [normaliseName(paren[1]!)] : null);
     if (names) return names;
   }
   const direct = leadingHandles(text);
@@ -131,7 +131,15 @@ export function markedOwners(text: string): PersonId[] | null {
   }
   const from = plain.slice(inline.index).replace(/^[\s;,>/]/, '');
   const marker = LEADING_ACTION.exec(from);
-  return marker ? ownersAfterMarker(from.slice(marker[0].length)) : [];
+  const after = marker ? ownersAfterMarker(from.slice(marker[0].length)) : [];
+  return after.length > 0 ? after : ownersBeforeMarker(plain.slice(0, inline.index));
+}
+
+/** A group or name written just before the marker: "community AI: please try the script", "Kurt AI: ...". */
+function ownersBeforeMarker(before: string): PersonId[] {
+  const words = before.trim().split(/\s+/);
+  if (words.length === 0 || words.length > 2 || words[0] === '') return [];
+  return words.every((w) => /^@?[\p{L}\d][\p{L}\d._-]*$/u.test(w) && isOwnerHandle(w)) ? [normaliseName(words.join(' '))] : [];
 }
 
 /**
