@@ -151,6 +151,14 @@ describe('dates in every common form', () => {
     ['| Date | 2024-09-19 |\n|---|---|\n| Time | 15:00 |', 'team/weekly.md', '2024-09-19'],
   ])('%j in %s is dated %s', (markdown, source, date) => expect(parseText(markdown, source).date).toBe(date));
 
+  it.skipIf(!HAS_CORPUS).each([
+    ['scs/iam/20240830-iam-workshop.md', '2024-08-30'],
+    ['nodejs-tsc/2017-10-11.md', '2017-10-11'],
+    ['tc39/2012-07/toc.md', '2012-07-24'],
+    ['tc39/2020-06/june-2.md', '2020-06-02'],
+    ['ipfs/2016/Q3/2016-08-15--go-ipfs.md', '2016-08-15'],
+  ])('dates the real minutes %s as %s', (path, date) => expect(parseCorpusFile(path).date).toBe(date));
+
   it('says why a meeting has no date', () => {
     const record = parseText('# Summary of the meeting\n\nNothing dated here.', 'team/summary.md');
     expect(record.date).toBeNull();
