@@ -86,11 +86,12 @@ export function trailingHandleList(text: string): { owners: PersonId[]; before: 
   let i = words.length - 1;
   for (; i >= 0; i--) {
     const word = words[i]!.replace(/(?<![,&])[,&]+$/, '');
-    if (WHOLE_HANDLE.test(word) && isOwnerHandle(word)) owners.unshift(normaliseName(word));
+    if (WHOLE_HANDLE.test(word) && isOwnerHandle(word)) owners.push(normaliseName(word));
     else if (owners.length > 0 && /^(?:,|&|\/|and)?$/i.test(word)) continue;
     else break;
   }
   if (owners.length === 0) return null;
+  owners.reverse(); // collected from the end
   const before = words.slice(0, i + 1);
   while (before.length > 0 && /^(?:,|&|\/|and)$/i.test(before[before.length - 1]!)) before.pop();
   return { owners: unique(owners), before };
