@@ -23,6 +23,9 @@ export interface ServerOptions {
  * The HTTP API: JSON routes under /api, OpenAPI at /docs, the page at /.
  * Bad input always gets a 4xx `{ error, message }`.
  */
+/** A parameter written as a number, finite or not: "12", "1e400", "Infinity", "-Infinity", "NaN". */
+const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?(?:e[+-]?\d+)?|infinity|nan)$/i;
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? MAX_FILE_BYTES });
 
@@ -41,6 +44,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       error: names[status] ?? (status === 500 ? 'Internal Server Error' : 'Bad Request'),
       message: status === 500 ? 'internal error' : error.message,
     });
+  });
+  // Ajv coerces "Infinity" and "1e400" to a number that passes `type: integer` and `maximum`: refuse
+  // every parameter written as a number that is not finite, on every route, before validation.
+  app.addHook('preValidation', async (request, reply) => {
+    const schema = request.routeOptions.schema as Record<string, { properties?: Record<string, { type?: unknown }> }> | undefined;
+    for (const [part, values] of [['querystring', request.query], ['params', request.params]] as const) {
+      for (const [name, value] of Object.entries((values ?? {}) as Record<string, unknown>)) {
+        const type = schema?.[part]?.properties?.[name]?.type;
+        if (type !== 'integer' && type !== 'number') continue;
+        if (typeof value === 'string' && NUMERIC.test(value.trim()) && !Number.isFinite(Number(value))) {
+          return reply.code(400).send({ error: 'Bad Request', message: `${part}/${name} must be a finite integer, not ${JSON.stringify(value.slice(0, 40))}` });
+        }
+      }
+    }
   });
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: 'Not Found', message: `no route ${request.method} ${request.url.split('?')[0]}` }),

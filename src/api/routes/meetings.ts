@@ -25,7 +25,11 @@ function linksBeside(db: DB, meeting: StoredMeeting): LinkResolver {
   };
 }
 
-const meetingId = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] } as const;
+const meetingId = {
+  type: 'object',
+  properties: { id: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } },
+  required: ['id'],
+} as const;
 
 /** GET /api/meetings, GET /api/meetings/:id (and its minutes as HTML), POST /api/meetings. */
 export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string }> = async (app, { db, token }) => {
