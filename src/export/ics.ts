@@ -17,11 +17,20 @@ function dateValue(date: string): ICAL.Time {
   return ICAL.Time.fromDateString(date);
 }
 
+/**
+ * Text for a property value: ical.js escapes a line feed but writes a carriage return as it is, which
+ * would end the line early in a calendar app; so every line break becomes a line feed and every other
+ * control character goes ("series: \"a\\rX-CR:1\"" in front matter cannot add a property).
+ */
+function text(value: string): string {
+  return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+}
+
 function todo(item: TrackedItem, stamp: ICAL.Time, baseUrl: string | undefined): ICAL.Component {
   const vtodo = new ICAL.Component('vtodo');
   vtodo.addPropertyWithValue('uid', `${item.id}@minutes-kb`);
   vtodo.addPropertyWithValue('dtstamp', stamp);
-  vtodo.addPropertyWithValue('summary', item.text);
+  vtodo.addPropertyWithValue('summary', text(item.text));
   // DUE must come after DTSTART (RFC 5545, 3.8.2.3): an item due the day it was raised has no start.
   if (item.firstRaised && item.firstRaised < item.due!) vtodo.addPropertyWithValue('dtstart', dateValue(item.firstRaised));
   vtodo.addPropertyWithValue('due', dateValue(item.due!));
@@ -29,11 +38,11 @@ function todo(item: TrackedItem, stamp: ICAL.Time, baseUrl: string | undefined):
   const owners = item.owners.length > 0 ? item.owners.map((o) => `@${o}`).join(', ') : 'no owner';
   vtodo.addPropertyWithValue(
     'description',
-    `${owners}. Raised ${item.firstRaised ?? 'on an unknown date'} in ${item.source}:${item.line}` +
-      (item.meetings > 1 ? `, last mentioned ${item.lastMentioned} (${item.meetings} meetings).` : '.'),
+    text(`${owners}. Raised ${item.firstRaised ?? 'on an unknown date'} in ${item.source}:${item.line}` +
+      (item.meetings > 1 ? `, last mentioned ${item.lastMentioned} (${item.meetings} meetings).` : '.')),
   );
-  if (item.series) vtodo.addPropertyWithValue('categories', item.series);
-  if (baseUrl) vtodo.addPropertyWithValue('url', `${baseUrl}/items/${item.id}`);
+  if (item.series) vtodo.addPropertyWithValue('categories', text(item.series));
+  if (baseUrl) vtodo.addPropertyWithValue('url', text(`${baseUrl}/items/${item.id}`).replace(/\n/g, ''));
   return vtodo;
 }
 
