@@ -10,9 +10,17 @@ const SCHEMA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'sc
 
 export const DEFAULT_DB = 'data/minutes.db';
 
-/** The database path: an explicit option, else `MINUTES_DB`, else `data/minutes.db`. */
+/**
+ * The database path: an explicit option, else `MINUTES_DB`, else `data/minutes.db`. An empty one is an
+ * error: SQLite would open a temporary database that is deleted on close, and an import would vanish.
+ */
 export function databasePath(option?: string): string {
-  return option ?? process.env.MINUTES_DB ?? DEFAULT_DB;
+  if (option !== undefined && option.trim() === '') throw new Error('--db is empty: give the path of a database file');
+  const env = process.env.MINUTES_DB;
+  if (option === undefined && env !== undefined && env.trim() === '') {
+    throw new Error('MINUTES_DB is set but empty: give the path of a database file or unset it');
+  }
+  return option ?? env ?? DEFAULT_DB;
 }
 
 function migrations(): { version: number; file: string }[] {

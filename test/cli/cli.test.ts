@@ -97,6 +97,16 @@ describe('minutes import, ais, search', () => {
     expect(minutes(['ais', '--offset', '100000000000000000000', '--db', db]).stderr).toMatch(/whole number/);
   });
 
+  it('refuses an empty --db or MINUTES_DB instead of importing into a database that vanishes', () => {
+    const option = minutes(['import', 'minutes', '--db', '']);
+    expect(option.code).toBe(1);
+    expect(option.stderr).toBe('minutes: --db is empty: give the path of a database file\n');
+    const env = minutes(['import', 'minutes'], { MINUTES_DB: '' });
+    expect(env.code).toBe(1);
+    expect(env.stderr).toMatch(/^minutes: MINUTES_DB is set but empty/);
+    expect(env.stdout).not.toMatch(/imported/);
+  });
+
   it('refuses bad options with a message', () => {
     const status = minutes(['ais', '--status', 'maybe', '--db', db]);
     expect(status.code).not.toBe(0);
