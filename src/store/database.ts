@@ -38,7 +38,14 @@ function migrations(): { version: number; file: string }[] {
  */
 export function migrate(db: DB): void {
   const version = () => db.pragma('user_version', { simple: true }) as number;
-  for (const migration of migrations()) {
+  const all = migrations();
+  const latest = all[all.length - 1]?.version ?? 0;
+  // A newer minutes-kb wrote this database: this one would write rows its tables no longer fit.
+  if (version() > latest) {
+    const known = `newer than this minutes-kb knows (${latest})`;
+    throw new Error(`the database has schema version ${version()}, ${known}: upgrade minutes-kb`);
+  }
+  for (const migration of all) {
     if (migration.version <= version()) continue;
     const sql = readFileSync(join(SCHEMA_DIR, migration.file), 'utf8');
     db.transaction(() => {
@@ -57,6 +64,11 @@ export function openDatabase(path: string = databasePath()): DB {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
-  migrate(db);
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return db;
 }
