@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { isFailed, type MeetingRecord, type ParseResult } from '../parse/meeting-record.js';
 import { parseMeeting } from '../parse/parse-meeting.js';
 import type { FoundFile } from './find-files.js';
@@ -51,11 +51,24 @@ export function parseFile(bytes: Uint8Array, file: FoundFile): ParsedFile {
   return { record, text };
 }
 
-/** A file's bytes; an oversized file is refused (throws) before it is read into memory. */
+/**
+ * A file's bytes; an oversized file is refused (throws) before it is read into memory. A device or a
+ * pipe has no size to check (`/dev/zero` says 0 and never ends): it is read up to the limit and no further.
+ */
 export function readBytes(file: FoundFile): Uint8Array {
-  const size = statSync(file.source).size;
-  if (size > MAX_FILE_BYTES) throw new Error(tooLarge(size));
-  return readFileSync(file.source);
+  const stat = statSync(file.source);
+  if (stat.size > MAX_FILE_BYTES) throw new Error(tooLarge(stat.size));
+  if (stat.isFile()) return readFileSync(file.source);
+  const fd = openSync(file.source, 'r');
+  try {
+    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > MAX_FILE_BYTES) throw new Error(`more than ${MAX_FILE_BYTES} bytes, over the limit (not a regular file: read up to it)`);
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Read and parse one file; an oversized file is refused before it is read. */

@@ -107,6 +107,12 @@ describe('minutes import, ais, search', () => {
     expect(env.stdout).not.toMatch(/imported/);
   });
 
+  it.skipIf(!existsSync('/dev/zero'))('holds the size limit for a device that never ends', () => {
+    const zero = minutes(['parse', '/dev/zero']);
+    expect(zero.code).toBe(1);
+    expect(zero.stdout).toMatch(/^\/dev\/zero: error: more than \d+ bytes, over the limit/);
+  });
+
   it('refuses bad options with a message', () => {
     const status = minutes(['ais', '--status', 'maybe', '--db', db]);
     expect(status.code).not.toBe(0);
