@@ -113,6 +113,14 @@ describe('minutes import, ais, search', () => {
     expect(zero.stdout + zero.stderr).toMatch(/\/dev\/zero: error: more than \d+ bytes, over the limit/);
   });
 
+  it('will not serve a database that is not there unless told to create it', () => {
+    const typo = join(dir, 'typo-folder', 'x.db');
+    const served = minutes(['serve', '--db', typo, '--port', '0']);
+    expect(served.code).toBe(1);
+    expect(served.stderr).toBe(`minutes: no database at ${typo}: import minutes first (minutes import PATH), or pass --create to serve an empty one\n`);
+    expect(existsSync(join(dir, 'typo-folder'))).toBe(false);
+  });
+
   it('refuses bad options with a message', () => {
     const status = minutes(['ais', '--status', 'maybe', '--db', db]);
     expect(status.code).not.toBe(0);

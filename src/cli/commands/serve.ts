@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import cluster from 'node:cluster';
 import { Command, Option } from 'commander';
 import { dirname, join, relative } from 'node:path';
@@ -14,6 +15,8 @@ interface ServeOptions {
   db?: string;
   json?: boolean;
   workers?: number;
+  /** Create the database if it does not exist (else a mistyped --db is an error, not an empty server). */
+  create?: boolean;
 }
 
 /**
@@ -45,6 +48,11 @@ async function serveWorkers(options: ServeOptions): Promise<void> {
 export async function serve(options: ServeOptions): Promise<void> {
   if ((options.workers ?? 1) > 1 && cluster.isPrimary) return serveWorkers(options);
   const { buildServer } = await import('../../api/server.js'); // fastify and the page: only for the commands that serve
+  const path = databasePath(options.db);
+  if (!options.create && path !== ':memory:' && !existsSync(path)) {
+    const hint = 'import minutes first (minutes import PATH), or pass --create to serve an empty one';
+    throw new Error(`no database at ${path}: ${hint}`);
+  }
   const { db, path: dbFile } = openStore(options);
   const app = await buildServer({ db, token: process.env.MINUTES_TOKEN || undefined });
   try {
@@ -92,6 +100,7 @@ export function serveCommand(): Command {
     .addOption(hostOption())
     .addOption(workersOption())
     .addOption(dbOption())
+    .option('--create', 'create the database if it does not exist (by default a missing --db is an error)')
     .addOption(jsonOption('print the URL as JSON'))
     .action(serve);
 }
@@ -112,6 +121,6 @@ export function startCommand(): Command {
       const summary = await runImport([folder], dbFile);
       if (options.json) printJson({ database: dbFile, ...summary });
       else printSummary(summary, dbFile);
-      await serve(options);
+      await serve({ ...options, create: true });
     });
 }
