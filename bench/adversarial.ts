@@ -32,9 +32,13 @@ export function benchAdversarial(): AdversarialFigures {
 }
 
 export function printAdversarial(figures: AdversarialFigures): void {
-  console.log(`adversarial inputs, ms per size (${figures.sizesKB.map((kb) => `${kb} KB`).join(', ')}), largest growth per doubling [target <= 2.3]`);
+  console.log(
+    `adversarial inputs, ms per size (${figures.sizesKB.map((kb) => `${kb} KB`).join(', ')}), largest growth per doubling [target <= 2.3]`,
+  );
   for (const input of figures.inputs) {
     const sizes = input.ms.map((m) => (m === null ? 'refused' : m.toFixed(0))).join(' / ');
-    console.log(`  ${input.name.padEnd(42)} ${sizes}  growth ${input.maxGrowth === null ? '-' : input.maxGrowth.toFixed(2)}`);
+    console.log(
+      `  ${input.name.padEnd(42)} ${sizes}  growth ${input.maxGrowth === null ? '-' : input.maxGrowth.toFixed(2)}`,
+    );
   }
 }

@@ -13,7 +13,8 @@
  */
 
 /** Folders that only file meetings by time: `2019`, `Q2`, `2019-Q2`, `2015-07`, `july`. */
-const TIME_FOLDER = /^(?:(?:19|20)\d{2}(?:[-_]?(?:q[1-4]|h[12]|\d{2}))?|q[1-4]|h[12]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)$/i;
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*';
+const TIME_FOLDER = new RegExp(`^(?:(?:19|20)\\d{2}(?:[-_]?(?:q[1-4]|h[12]|\\d{2}))?|q[1-4]|h[12]|${MONTH})$`, 'i');
 
 /** A folder of one dated event: `2022-09-27-gx-hackathon-5`. */
 const EVENT_FOLDER = /^(?:19|20)\d{2}-\d{2}(?:-\d{2})?[-_ \d]*\p{L}/u;

@@ -6,9 +6,7 @@ import { recogniseDecision } from './recognise/decisions.js';
 import { DECISION_LABEL } from './vocabulary.js';
 
 export type Meaning =
-  | { kind: 'action'; item: Omit<ActionItem, 'agenda'> }
-  | { kind: 'decision'; item: Omit<Decision, 'agenda'> }
-  | null;
+  { kind: 'action'; item: Omit<ActionItem, 'agenda'> } | { kind: 'decision'; item: Omit<Decision, 'agenda'> } | null;
 
 /**
  * The one meaning of a unit, by a fixed order, so that a line is never both an action item and a decision:

@@ -2,7 +2,13 @@ import type { Participant, PersonId } from './meeting-record.js';
 import { peopleIndex } from './people.js';
 import type { Unit } from './units.js';
 import { enclosingSection, labelKind, type SectionRole } from './recognise/sections.js';
-import { NOT_A_SPEAKER, QA_SPEAKER, SPEAKER, TRANSCRIPT_MIN_SHARE, TRANSCRIPT_MIN_SPEAKER_LINES } from './vocabulary.js';
+import {
+  NOT_A_SPEAKER,
+  QA_SPEAKER,
+  SPEAKER,
+  TRANSCRIPT_MIN_SHARE,
+  TRANSCRIPT_MIN_SPEAKER_LINES,
+} from './vocabulary.js';
 
 /**
  * What each part of a file is, worked out once before any item is recognised: which units are
@@ -18,8 +24,11 @@ export interface DocumentModel {
   people: Map<string, PersonId>;
 }
 
-/** The speaker a unit opens with, or null: "AWB: I think ..." -> "AWB", "A (olizilla): ..." -> "olizilla"; "Decision: ..." -> null. */
-export function speakerOf(unit: Unit): string | null {
+/**
+ * The speaker a unit opens with, or null: "AWB: I think ..." -> "AWB", "A (olizilla): ..." -> "olizilla";
+ * "Decision: ..." -> null.
+ */
+function speakerOf(unit: Unit): string | null {
   if (unit.kind !== 'line' && unit.kind !== 'item') return null;
   const asked = QA_SPEAKER.exec(unit.text);
   if (asked) return asked[1]!;
@@ -64,7 +73,9 @@ export function buildDocumentModel(units: Unit[], participants: Participant[]): 
   }
   const conversational = (key: Unit | null) => {
     const count = counts.get(key);
-    return !!count && count.speakers >= TRANSCRIPT_MIN_SPEAKER_LINES && count.speakers >= TRANSCRIPT_MIN_SHARE * count.lines;
+    return (
+      !!count && count.speakers >= TRANSCRIPT_MIN_SPEAKER_LINES && count.speakers >= TRANSCRIPT_MIN_SHARE * count.lines
+    );
   };
   // A lone "Name: ..." line is a label or a note; speakers make a transcript when there are several.
   const spoken = speakers.size >= TRANSCRIPT_MIN_SPEAKER_LINES;
@@ -79,7 +90,8 @@ export function buildDocumentModel(units: Unit[], participants: Participant[]): 
     if (unit.kind === 'line' && unit.opener === unit) speaking = speakers.has(unit) || (speaking && !unit.aside);
     if (isRecordSection(unit)) continue;
     const voice = unit.kind === 'item' || speaking || speakers.has(unit);
-    if ((spoken && speakers.has(unit.opener ?? unit)) || (conversational(sectionKey(unit)) && voice)) transcript.add(unit);
+    if ((spoken && speakers.has(unit.opener ?? unit)) || (conversational(sectionKey(unit)) && voice))
+      transcript.add(unit);
   }
   return { transcript, speakers, people: peopleIndex(participants) };
 }

@@ -86,7 +86,7 @@ function dedupeParticipants(found: Participant[]): Participant[] {
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+/g;
 
 /** Trailing punctuation belongs to the sentence, not the URL; a closing parenthesis only if it has no opening one. */
-export function trimUrl(url: string): string {
+function trimUrl(url: string): string {
   let end = url.length;
   while (end > 0 && `.,;:!?*_~'"`.includes(url[end - 1]!)) end--;
   // One count of each parenthesis, then drop unmatched closing ones from the end: linear in the URL.

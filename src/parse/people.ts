@@ -12,7 +12,8 @@ export function peopleIndex(participants: Participant[]): Map<string, PersonId> 
   for (const p of participants) {
     for (const key of [p.id, p.handle, p.name, p.initials]) if (key) index.set(key.toLowerCase(), p.id);
     const first = p.name?.split(' ')[0]?.toLowerCase();
-    if (first && p.name!.includes(' ')) firstNames.set(first, firstNames.has(first) && firstNames.get(first) !== p.id ? null : p.id);
+    if (first && p.name!.includes(' '))
+      firstNames.set(first, firstNames.has(first) && firstNames.get(first) !== p.id ? null : p.id);
   }
   for (const [first, id] of firstNames) if (id && !index.has(first)) index.set(first, id);
   return index;

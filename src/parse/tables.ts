@@ -5,7 +5,7 @@ import { COLUMN_WORDS, type ColumnRole } from './vocabulary.js';
 export type TableKind = 'decisions' | 'actions' | 'attendees';
 
 /** The role of each column of a header row, by its words (COLUMN_WORDS), or null for a column of none. */
-export function columnRoles(header: string[]): (ColumnRole | null)[] {
+function columnRoles(header: string[]): (ColumnRole | null)[] {
   return header.map((cell) => COLUMN_WORDS.find(([, words]) => words.test(cell))?.[0] ?? null);
 }
 
@@ -17,7 +17,8 @@ export function columnRoles(header: string[]): (ColumnRole | null)[] {
 export function tableKind(header: string[]): TableKind | null {
   const roles = columnRoles(header);
   if (roles.includes('decision')) return 'decisions';
-  if (roles.includes('action') && (roles.includes('owner') || roles.includes('due') || roles.includes('status'))) return 'actions';
+  if (roles.includes('action') && (roles.includes('owner') || roles.includes('due') || roles.includes('status')))
+    return 'actions';
   if (roles.includes('owner') && (roles.includes('due') || roles.includes('status'))) return 'actions';
   if (header.some((h) => /^(?:attendees?|participants?|teilnehmer(?:innen)?)$/i.test(h.trim()))) return 'attendees';
   if (roles[0] === 'name' && roles.includes('affiliation')) return 'attendees';

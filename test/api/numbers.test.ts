@@ -42,14 +42,20 @@ describe('numbers in parameters', () => {
     expect(found.some((p) => p.where === 'path')).toBe(true);
   });
 
-  it.each(['Infinity', '-Infinity', 'NaN', '1e400', '99999999999999999999'])('answers 400 naming the parameter for %s, on every route', async (value) => {
-    for (const { path, name, where } of integerParameters()) {
-      const url = where === 'path' ? path.replace(`{${name}}`, encodeURIComponent(value)).replace(/\{[^}]+\}/g, '1') : `${path.replace(/\{[^}]+\}/g, '1')}?${name}=${value}`;
-      const response = await app.inject({ method: 'GET', url });
-      expect(response.statusCode, `${url}: ${response.body}`).toBe(400);
-      expect(response.json().message, url).toContain(name);
-    }
-  });
+  it.each(['Infinity', '-Infinity', 'NaN', '1e400', '99999999999999999999'])(
+    'answers 400 naming the parameter for %s, on every route',
+    async (value) => {
+      for (const { path, name, where } of integerParameters()) {
+        const url =
+          where === 'path'
+            ? path.replace(`{${name}}`, encodeURIComponent(value)).replace(/\{[^}]+\}/g, '1')
+            : `${path.replace(/\{[^}]+\}/g, '1')}?${name}=${value}`;
+        const response = await app.inject({ method: 'GET', url });
+        expect(response.statusCode, `${url}: ${response.body}`).toBe(400);
+        expect(response.json().message, url).toContain(name);
+      }
+    },
+  );
 
   it('still takes a search for the text "1e400"', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/search?q=1e400' })).statusCode).toBe(200);

@@ -8,8 +8,10 @@ import { exportedRegexes, regexLiterals, type FoundRegex } from './regexes.js';
 /** recheck's verdict on one pattern ('g' and 'y' change where a match starts, not how long it takes). */
 function verdict(regex: FoundRegex): string {
   const diagnostics = checkSync(regex.source, regex.flags.replace(/[gy]/g, ''), { timeout: 10_000 });
-  if (diagnostics.status === 'vulnerable') return `${regex.where}: /${regex.source}/ is ${diagnostics.complexity.type} (attack: ${diagnostics.attack.pattern})`;
-  if (diagnostics.status === 'unknown') return `${regex.where}: /${regex.source}/ could not be checked (${diagnostics.error.kind})`;
+  if (diagnostics.status === 'vulnerable')
+    return `${regex.where}: /${regex.source}/ is ${diagnostics.complexity.type} (attack: ${diagnostics.attack.pattern})`;
+  if (diagnostics.status === 'unknown')
+    return `${regex.where}: /${regex.source}/ could not be checked (${diagnostics.error.kind})`;
   return '';
 }
 

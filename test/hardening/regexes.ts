@@ -25,7 +25,11 @@ export function regexLiterals(root: string, dir: string): FoundRegex[] {
         const literal = node.text;
         const end = literal.lastIndexOf('/');
         const { line } = source.getLineAndCharacterOfPosition(node.getStart());
-        found.push({ where: `${relative(root, file)}:${line + 1}`, source: literal.slice(1, end), flags: literal.slice(end + 1) });
+        found.push({
+          where: `${relative(root, file)}:${line + 1}`,
+          source: literal.slice(1, end),
+          flags: literal.slice(end + 1),
+        });
       }
       ts.forEachChild(node, visit);
     };

@@ -34,10 +34,13 @@ describe('section roles come from the words a label contains', () => {
     ['Links', 'logistics'],
   ])('%j is a %s label', (label, role) => expect(labelKind(label)).toBe(role));
 
-  it.each(['Decision on keycloak', 'Agenda for the summit in Berlin', 'Remote work policy', 'Release notes', 'Call for Action'])(
-    '%j names a topic, not a section',
-    (label) => expect(labelKind(label)).toBeNull(),
-  );
+  it.each([
+    'Decision on keycloak',
+    'Agenda for the summit in Berlin',
+    'Remote work policy',
+    'Release notes',
+    'Call for Action',
+  ])('%j names a topic, not a section', (label) => expect(labelKind(label)).toBeNull());
 });
 
 describe('table kinds come from the header words', () => {
@@ -53,7 +56,15 @@ describe('table kinds come from the header words', () => {
   ])('%j is a %s table', (header, kind) => expect(tableKind(header)).toBe(kind));
 
   it('reads each row of a decision table whose header says more than "Decisions" as a decision', () => {
-    const record = parseText(['# 2024-07-15', '| Decisions made in July | Why |', '|---|---|', '| Ship v2 | ready |', '| Drop v1 | old |'].join('\n'));
+    const record = parseText(
+      [
+        '# 2024-07-15',
+        '| Decisions made in July | Why |',
+        '|---|---|',
+        '| Ship v2 | ready |',
+        '| Drop v1 | old |',
+      ].join('\n'),
+    );
     expect(record.decisions.map((d) => d.line)).toEqual([4, 5]);
   });
 });
@@ -78,7 +89,7 @@ describe('transcripts: conversation is no record', () => {
     expect(record.decisions.map((d) => d.line)).toEqual([8]);
   });
 
-  it.skipIf(!HAS_CORPUS)('in real tc39 notes, takes the conclusions and leaves the speakers\' lines', () => {
+  it.skipIf(!HAS_CORPUS)("in real tc39 notes, takes the conclusions and leaves the speakers' lines", () => {
     const path = 'tc39/2020-06/june-2.md';
     const record = parseCorpusFile(path);
     const lines = record.decisions.map((d) => d.line);
@@ -94,13 +105,28 @@ describe('transcripts: conversation is no record', () => {
 
 describe('owners are people or groups', () => {
   it('takes no owner from a word after "@" that names nobody', () => {
-    const record = parseText(['# 2024-07-15', '- AI @need to check the docs', '- Action Item: @fkr create a story', '- AI @all: read the doc'].join('\n'));
+    const record = parseText(
+      [
+        '# 2024-07-15',
+        '- AI @need to check the docs',
+        '- Action Item: @fkr create a story',
+        '- AI @all: read the doc',
+      ].join('\n'),
+    );
     expect(record.actionItems.map((a) => a.owners)).toEqual([[], ['fkr'], ['all']]);
   });
 
   it('resolves first names and initials to the participants of the same meeting, and says to whom', () => {
     const record = parseText(
-      ['# 2024-07-15', '## Participants', '- Kurt Garloff (@garloff)', '- Allen Wirfs-Brock (AWB)', '## Action items', '- Kurt to send the slides', '- TODO(AWB): add link'].join('\n'),
+      [
+        '# 2024-07-15',
+        '## Participants',
+        '- Kurt Garloff (@garloff)',
+        '- Allen Wirfs-Brock (AWB)',
+        '## Action items',
+        '- Kurt to send the slides',
+        '- TODO(AWB): add link',
+      ].join('\n'),
     );
     expect(record.actionItems.map((a) => [a.owners, a.resolvedOwners])).toEqual([
       [['kurt'], { kurt: 'garloff' }],
@@ -110,7 +136,9 @@ describe('owners are people or groups', () => {
 
   it.skipIf(!HAS_CORPUS)('reads owners before a dash in an ipfs action list, and initials in a tc39 roster', () => {
     const ipfs = 'ipfs/2019/Q3/2019-07-11--core-implementations-release-process.md';
-    const item = parseCorpusFile(ipfs).actionItems.find((a) => a.line === lineIn(ipfs, 'Steven - Iterate on release process'));
+    const item = parseCorpusFile(ipfs).actionItems.find(
+      (a) => a.line === lineIn(ipfs, 'Steven - Iterate on release process'),
+    );
     expect(item?.owners).toEqual(['steven']);
     const tc39 = 'tc39/2015-05/may-28.md';
     const todo = parseCorpusFile(tc39).actionItems.find((a) => a.line === lineIn(tc39, 'TODO(JH): add link'));
@@ -168,7 +196,9 @@ describe('dates in every common form', () => {
   it('says which date won when the title and the file name disagree', () => {
     const record = parseText('# Weekly 2024-07-16', 'team/20240715.md');
     expect(record.date).toBe('2024-07-16');
-    expect(record.warnings.map((w) => w.message).join()).toMatch(/title date 2024-07-16 differs from file name date 2024-07-15; using the title/);
+    expect(record.warnings.map((w) => w.message).join()).toMatch(
+      /title date 2024-07-16 differs from file name date 2024-07-15; using the title/,
+    );
   });
 });
 

@@ -18,7 +18,9 @@ describe('a database newer than the code', () => {
       const before = (raw.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n;
       raw.close();
 
-      expect(() => openDatabase(path)).toThrow(/schema version 99, newer than this minutes-kb knows \(\d+\): upgrade minutes-kb/);
+      expect(() => openDatabase(path)).toThrow(
+        /schema version 99, newer than this minutes-kb knows \(\d+\): upgrade minutes-kb/,
+      );
 
       const after = new Database(path);
       expect((after.prepare('SELECT count(*) AS n FROM meetings').get() as { n: number }).n).toBe(before);

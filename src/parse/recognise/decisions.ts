@@ -3,7 +3,15 @@ import type { DocumentModel } from '../document.js';
 import { rowKind } from '../tables.js';
 import { lineAt, type Unit } from '../units.js';
 import { depthBelow, enclosingSection } from './sections.js';
-import { DECISION_LABEL, DECISION_REPLY, DECISION_WORDS, FOLLOW_UP, NO_OUTCOME, NOT_A_DECISION, QUESTION } from '../vocabulary.js';
+import {
+  DECISION_LABEL,
+  DECISION_REPLY,
+  DECISION_WORDS,
+  FOLLOW_UP,
+  NO_OUTCOME,
+  NOT_A_DECISION,
+  QUESTION,
+} from '../vocabulary.js';
 
 /** A bare label that only introduces the items under it: "chartered:", "Decisions:". */
 function isBareLabel(unit: Unit): boolean {

@@ -77,7 +77,7 @@ function peopleText(unit: Unit): string {
 const NAME_WITH_INITIALS = /^[\p{Lu}][\p{L}'’.-]*(?: [\p{L}'’.-]+){0,4} \([\p{Lu}]{2,5}\)$/u;
 
 /** A line that lists people with their initials, without a label: "Brian Terlson (BT), Allen Wirfs-Brock (AWB), ...". */
-export function isRoster(unit: Unit): boolean {
+function isRoster(unit: Unit): boolean {
   if (unit.kind !== 'line' && unit.kind !== 'heading') return false;
   // Most lines hold no three "(INITIALS)": they are not split into people at all.
   if ((unit.text.match(/\([\p{Lu}]{2,5}\)/gu)?.length ?? 0) < 3) return false;

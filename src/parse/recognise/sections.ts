@@ -35,7 +35,7 @@ const LONGEST = PHRASES.length - 1;
 /** The roles named by a run of words, in order, or null when a word is neither a role word nor a filler. */
 function rolesOfWords(words: string[]): Exclude<SectionRole, 'review'>[] | null {
   const roles: Exclude<SectionRole, 'review'>[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let size = Math.min(LONGEST, words.length - i);
     for (; size > 0; size--) {
       const role = PHRASES[size]?.get(words.slice(i, i + size).join(' '));
@@ -81,7 +81,8 @@ function isReview(label: string): boolean {
   const w = words(label);
   const { actionItems, verbs, earlier, before } = REVIEW_WORDS;
   const items = w.map((word, i) => has(actionItems, word) || (word === 'action' && w[i + 1]?.startsWith('item')));
-  if (!items.some(Boolean)) return w.some((word) => has(verbs, word) && word.startsWith('follow')) && w.some((word) => has(before, word));
+  if (!items.some(Boolean))
+    return w.some((word) => has(verbs, word) && word.startsWith('follow')) && w.some((word) => has(before, word));
   if (w.some((word) => has(verbs, word))) return true;
   if (w.some((word, i) => has(earlier, word) && items[i + 1])) return true;
   const firstItem = items.indexOf(true);
@@ -132,7 +133,7 @@ function canLabel(unit: Unit): boolean {
 /** What each unit labels, worked out once: every unit below it asks, often several times. */
 const labels = new WeakMap<Unit, SectionRole | null>();
 
-export function unitLabel(unit: Unit): SectionRole | null {
+function unitLabel(unit: Unit): SectionRole | null {
   let kind = labels.get(unit);
   if (kind === undefined) labels.set(unit, (kind = canLabel(unit) ? labelKind(unit.text) : null));
   return kind;
