@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, normalize, resolve, sep } from 'node:path';
 import { seriesOfPath } from './series.js';
 
@@ -17,31 +17,56 @@ function toPosix(path: string): string {
 /** Files at the top of a repository that are about it, not minutes of a meeting: skipped in the folder an import starts from. */
 const NOT_MINUTES = /^(?:readme|contributing|changelog|license|licence|code_of_conduct|security)\.md$/i;
 
-function walk(dir: string, top = true): string[] {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+/** A folder the search could not read, and why: the search goes on without it. */
+export interface SkippedFolder {
+  path: string;
+  reason: string;
+}
+
+type ReadDir = (dir: string) => Dirent[];
+const readDir: ReadDir = (dir) => readdirSync(dir, { withFileTypes: true });
+
+function walk(dir: string, skipped: SkippedFolder[], read: ReadDir, top = true): string[] {
+  let entries: Dirent[];
+  try {
+    entries = read(dir).sort((a, b) => a.name.localeCompare(b.name));
+  } catch (error) {
+    // The folder given to the search must be readable; one below it that is not (EACCES) is skipped.
+    if (top) throw error;
+    skipped.push({ path: toPosix(dir), reason: error instanceof Error ? error.message : String(error) });
+    return [];
+  }
   return entries.flatMap((entry) => {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') return [];
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return walk(path, false);
+    if (entry.isDirectory()) return walk(path, skipped, read, false);
     return entry.isFile() && /\.md$/i.test(entry.name) && !(top && NOT_MINUTES.test(entry.name)) ? [path] : [];
   });
 }
 
 /**
- * The markdown files under the given paths: a file is taken as it is, a folder is
- * searched recursively for `.md` files (hidden folders and README-like files skipped), in name order.
- * A path that does not exist throws, naming it.
+ * The markdown files under the given paths: a file is taken as it is, a folder is searched
+ * recursively for `.md` files (hidden folders and README-like files skipped), in name order; a folder
+ * below it that cannot be read is left out and listed in `skipped`. A path that does not exist throws,
+ * naming it. `read` lists a folder (a parameter for tests).
  */
-export function findMarkdownFiles(paths: string[]): FoundFile[] {
+export function searchMarkdownFiles(
+  paths: string[],
+  read: ReadDir = readDir,
+): { files: FoundFile[]; skipped: SkippedFolder[] } {
   const found = new Map<string, FoundFile>();
+  const skipped: SkippedFolder[] = [];
   for (const given of paths) {
     const stat = statSync(given, { throwIfNoEntry: false });
     if (!stat) throw new Error(`${given}: no such file or folder`);
-    if (stat.isDirectory()) {
-      for (const path of walk(given)) found.set(toPosix(path), { source: toPosix(path), seriesFromPath: seriesOfPath(resolve(path)) });
-    } else {
-      found.set(toPosix(given), { source: toPosix(given), seriesFromPath: seriesOfPath(resolve(given)) });
-    }
+    const files = stat.isDirectory() ? walk(given, skipped, read) : [given];
+    for (const path of files)
+      found.set(toPosix(path), { source: toPosix(path), seriesFromPath: seriesOfPath(resolve(path)) });
   }
-  return [...found.values()];
+  return { files: [...found.values()], skipped };
+}
+
+/** The markdown files under the given paths (see searchMarkdownFiles), without the folders left out. */
+export function findMarkdownFiles(paths: string[]): FoundFile[] {
+  return searchMarkdownFiles(paths).files;
 }

@@ -4,7 +4,7 @@ import { unknownOwners, type UnknownOwner } from '../store/people.js';
 import { meetingsPerSeries } from '../store/meetings.js';
 import { relinkSeries, unlinkedSeries } from '../store/tracked-items.js';
 import { storedMeeting, writeMeeting, type WriteOutcome } from '../store/write-meeting.js';
-import { findMarkdownFiles, type FoundFile } from './find-files.js';
+import { searchMarkdownFiles, type FoundFile, type SkippedFolder } from './find-files.js';
 import { PARALLEL_MIN_FILES, ParsePool } from './parse-pool.js';
 import { contentHash, MAX_FILE_BYTES, parseFile, readBytes, tooLarge, type ParsedFile } from './read-minutes.js';
 
@@ -21,6 +21,8 @@ export interface ImportSummary {
   unknownOwners: UnknownOwner[];
   /** The series of the files of this import (imported, replaced or unchanged), with their meeting counts. */
   series: { series: string; meetings: number }[];
+  /** Folders under the given ones that could not be read: their files are not in this import. */
+  skipped: SkippedFolder[];
 }
 
 /** A file ready to parse: its bytes and their hash, which is not stored yet. */
@@ -160,7 +162,7 @@ class WriteBatch {
 
 /** Counts what happened to each file, then links and checks what the batch wrote. */
 class Tally {
-  readonly summary: ImportSummary = { imported: 0, replaced: 0, unchanged: 0, failed: [], unknownOwners: [], series: [] };
+  readonly summary: ImportSummary = { imported: 0, replaced: 0, unchanged: 0, failed: [], unknownOwners: [], series: [], skipped: [] };
   private readonly written: number[] = [];
   private readonly meetings: number[] = [];
   private readonly touched = new Set<string | null>();
@@ -227,7 +229,8 @@ class Writer {
  * leaves the others imported. `onFile` reports progress after every file.
  */
 export function importPaths(db: DB, paths: string[], onFile: OnFile = () => {}): ImportSummary {
-  return importFound(db, findMarkdownFiles(paths), onFile);
+  const { files, skipped } = searchMarkdownFiles(paths);
+  return { ...importFound(db, files, onFile), skipped };
 }
 
 function importFound(db: DB, files: FoundFile[], onFile: OnFile): ImportSummary {
@@ -259,9 +262,9 @@ export async function importPathsInParallel(
   paths: string[],
   { workers, onFile = () => {}, minFiles = PARALLEL_MIN_FILES }: { workers: number; onFile?: OnFile; minFiles?: number },
 ): Promise<ImportSummary> {
-  const files = findMarkdownFiles(paths);
+  const { files, skipped } = searchMarkdownFiles(paths);
   const newFiles = files.filter((f) => !storedMeeting(db, f.source)).length;
-  if (workers < 1 || newFiles < minFiles) return importFound(db, files, onFile);
+  if (workers < 1 || newFiles < minFiles) return { ...importFound(db, files, onFile), skipped };
   let pool: ParsePool | null = null;
   const writer = new Writer(db, files.length, onFile);
   // Each file's check and parse, started ahead of the writer; written strictly in order.
@@ -282,7 +285,7 @@ export async function importPathsInParallel(
       readAhead();
       writer.add(checked, ready);
     }
-    return writer.finish();
+    return { ...writer.finish(), skipped };
   } catch (error) {
     writer.abort();
     throw error;

@@ -30,6 +30,7 @@ export async function runImport(paths: string[], dbFile: string, workers = DEFAU
 export function printSummary(summary: ImportSummary, dbFile: string): void {
   println(`${summary.imported} imported, ${summary.replaced} replaced, ${summary.unchanged} unchanged, ${summary.failed.length} failed (${dbFile})`);
   for (const f of summary.failed) println(`  failed: ${f.source}: ${f.error}`);
+  for (const s of summary.skipped) println(`  warning: ${s.path}: folder cannot be read, skipped (${s.reason})`);
   if (summary.series.length > 0) {
     const shown = summary.series.slice(0, 30).map((s) => `${s.series} (${s.meetings})`);
     const more = summary.series.length > 30 ? `, ... and ${summary.series.length - 30} more (--json lists all)` : '';
