@@ -261,7 +261,7 @@ export const DECISION_WORDS = new RegExp(
     String.raw`(?:general|broad|rough) (?:agreement|consensus)|consensus|(?:strong |majority )?vote[sd]? (?:for|against|in favou?r)`,
     String.raw`(?:no|without|(?:not|n't) (?:have |raise |raised |see )?any) objections?`,
     String.raw`we(?: will|['’]ll)(?! (?:see|need|try|have|meet|present|get|be|look|check|talk|consider|likely|probably|want|maybe|possibly|think|follow|revisit|continue)))\b`,
-    String.raw`(?:->|→|=>)\s*(?:resolved\b|(?:yes|no)(?=\s*(?:$|[.,;:!()])))`,
+    String.raw`(?:->|→|=>)\s*(?:resolved|yes|no)\b`,
   ].join('|'),
   'i',
 );
