@@ -198,6 +198,7 @@ export const searchResultSchema = {
       properties: {
         text: { type: 'string' },
         match: { type: ['string', 'null'] },
+        dropped: { type: 'integer', description: 'terms left out: repeats, and terms past the first 12' },
         filters: {
           type: 'object',
           properties: Object.fromEntries(['owner', 'status', 'type', 'series', 'before', 'after', 'from', 'to'].map((k) => [k, { type: 'string' }])),

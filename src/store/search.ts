@@ -45,7 +45,7 @@ export interface SearchHit {
 
 export interface SearchResult extends PageOf<SearchHit> {
   /** The query as understood: the words searched and the filters read from the box and the parameters. */
-  query: { text: string; match: string | null; filters: QueryFilters & MeetingFilter };
+  query: { text: string; match: string | null; filters: QueryFilters & MeetingFilter; dropped: number };
   facets: Facets;
 }
 
@@ -259,5 +259,6 @@ export function search(db: DB, filter: SearchFilter): SearchResult {
   const facets = tally.facets(facetValues(db, tally));
   const snippet = snippetMaker(db, phrases, match);
   const items = ids.length === 0 ? [] : hitRows(db, ids).map((row) => toHit(row, snippet(row)));
-  return { total, limit, offset, items, query: { text: typed.text, match, filters: { ...f, from: filter.from, to: filter.to } }, facets };
+  const query = { text: typed.text, match, filters: { ...f, from: filter.from, to: filter.to }, dropped: phrases?.dropped ?? 0 };
+  return { total, limit, offset, items, query, facets };
 }

@@ -28,6 +28,17 @@ describe('search', () => {
   });
   afterAll(() => db.close());
 
+  it('merges repeated terms and keeps the first 12, saying how many it left out', () => {
+    const repeated = search(db, { q: 'storage '.repeat(249) });
+    expect(repeated.query.match).toBe('"storage"');
+    expect(repeated.query.dropped).toBe(248);
+    expect(repeated.items).toEqual(search(db, { q: '"storage"' }).items);
+    const many = search(db, { q: Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ') });
+    expect(many.query.match?.split(' ')).toHaveLength(12);
+    expect(many.query.dropped).toBe(18);
+    expect(search(db, { q: 'storage' }).query.dropped).toBe(0);
+  });
+
   it('applies filters written in the box like the same filters given as parameters', () => {
     const boxed = search(db, { q: 'owner:chen type:action storage' });
     expect(boxed.total).toBeGreaterThan(0);
