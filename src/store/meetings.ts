@@ -74,6 +74,15 @@ export function meetingsPerSeries(db: DB, ids: number[]): { series: string; meet
   return [...counts].map(([series, meetings]) => ({ series, meetings })).sort((a, b) => b.meetings - a.meetings || a.series.localeCompare(b.series));
 }
 
+/** A token that changes whenever a meeting is added, replaced or removed: what caches of rendered meetings key on. */
+export function meetingsVersion(db: DB): string {
+  const row = statement<[], { n: number; last: string | null; top: number | null }>(
+    db,
+    'SELECT count(*) AS n, max(imported_at) AS last, max(id) AS top FROM meetings',
+  ).get()!;
+  return `${row.n}:${row.last}:${row.top}`;
+}
+
 /** The id of the meeting imported from a source path, or null. */
 export function meetingIdBySource(db: DB, source: string): number | null {
   return statement<[string], { id: number }>(db, 'SELECT id FROM meetings WHERE source = ?').get(source)?.id ?? null;

@@ -119,6 +119,17 @@ describe('POST /api/meetings', () => {
     expect(count()).toBe(before);
   });
 
+  it('renders a meeting once, and anew when its minutes change', async () => {
+    const created = await post('cache/20240909.md', markdown);
+    const id = created.json().meeting.id as number;
+    const html = async () => (await app.inject({ method: 'GET', url: `/api/meetings/${id}/html` })).body;
+    const first = await html();
+    expect(await html()).toBe(first);
+    expect(first).not.toContain('A line added later');
+    await post('cache/20240909.md', `${markdown.toString()}\n\nA line added later.\n`);
+    expect(await html()).toContain('A line added later');
+  });
+
   it('is disabled when the server has no token', async () => {
     const readOnly = await buildServer({ db });
     const response = await readOnly.inject({ method: 'POST', url: '/api/meetings?source=a/x.md', headers: { 'content-type': 'text/markdown' }, body: markdown });

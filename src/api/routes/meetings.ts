@@ -3,7 +3,7 @@ import { importText } from '../../import/import-files.js';
 import { seriesOfSource, sourceNameProblem } from '../../import/source-name.js';
 import type { DB } from '../../store/database.js';
 import type { MeetingFilter, Page } from '../../store/filters.js';
-import { getMeeting, listMeetings, meetingBody, meetingIdBySource, type StoredMeeting } from '../../store/meetings.js';
+import { getMeeting, listMeetings, meetingBody, meetingIdBySource, meetingsVersion, type StoredMeeting } from '../../store/meetings.js';
 import { relinkSeries } from '../../store/tracked-items.js';
 import { errorResponses, errorSchema, fileResponse, listQuery, meetingSummarySchema, pageOf, storedMeetingSchema } from '../schemas.js';
 import { posix } from 'node:path';
@@ -32,7 +32,28 @@ const meetingId = {
 } as const;
 
 /** GET /api/meetings, GET /api/meetings/:id (and its minutes as HTML), POST /api/meetings. */
+/** Rendered meetings by key, the oldest dropped first past `size`: a meeting's HTML is made once, not per request. */
+class RenderCache {
+  private readonly entries = new Map<string, string>();
+  constructor(private readonly size = 200) {}
+
+  get(key: string): string | undefined {
+    const html = this.entries.get(key);
+    if (html !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, html);
+    }
+    return html;
+  }
+
+  set(key: string, html: string): void {
+    this.entries.set(key, html);
+    if (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
 export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string }> = async (app, { db, token }) => {
+  const rendered = new RenderCache();
   app.get<{ Querystring: MeetingFilter & Page }>(
     '/api/meetings',
     {
@@ -74,15 +95,22 @@ export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string }> = asy
       const meeting = getMeeting(db, request.params.id);
       const body = meetingBody(db, request.params.id);
       if (!meeting || body === null) return reply.code(404).send({ error: 'Not Found', message: `no meeting with id ${request.params.id}` });
-      const marks = [
-        ...meeting.actionItems.map((a) => ({ line: a.line, kind: 'action' as const })),
-        ...meeting.decisions.map((d) => ({ line: d.line, kind: 'decision' as const })),
-      ];
+      // Rendered once per content and state of the knowledge base (links to other minutes resolve against it).
+      const key = `${meeting.id}:${meeting.contentHash}:${meetingsVersion(db)}`;
+      let html = rendered.get(key);
+      if (html === undefined) {
+        const marks = [
+          ...meeting.actionItems.map((a) => ({ line: a.line, kind: 'action' as const })),
+          ...meeting.decisions.map((d) => ({ line: d.line, kind: 'decision' as const })),
+        ];
+        html = renderMeeting(body, marks, linksBeside(db, meeting));
+        rendered.set(key, html);
+      }
       return reply
         .type('text/html; charset=utf-8')
         .header('content-security-policy', "default-src 'none'") // a fragment for the page, never a page of its own
         .header('x-content-type-options', 'nosniff')
-        .send(renderMeeting(body, marks, linksBeside(db, meeting)));
+        .send(html);
     },
   );
 
