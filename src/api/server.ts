@@ -17,6 +17,18 @@ export interface ServerOptions {
   /** Largest request body accepted, in bytes (413 beyond); default the file size limit. */
   bodyLimit?: number;
   logger?: boolean;
+  /**
+   * Host names a request may be addressed to (its Host header, without the port), lower case; any
+   * other gets 421, so a web page on another name cannot reach the API through DNS rebinding. None:
+   * no check (a server bound to every address, or the tests' in-process requests).
+   */
+  allowedHosts?: string[];
+}
+
+/** The host name of a Host header, without its port: "localhost:3000" -> "localhost", "[::1]:3000" -> "[::1]". */
+function hostName(header: string): string {
+  const name = header.startsWith('[') ? header.slice(0, header.indexOf(']') + 1) : header.split(':')[0]!;
+  return name.toLowerCase();
 }
 
 /**
@@ -59,6 +71,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       }
     }
   });
+  if (options.allowedHosts) {
+    const allowed = new Set(options.allowedHosts.map((h) => h.toLowerCase()));
+    app.addHook('onRequest', async (request, reply) => {
+      const host = hostName(request.headers.host ?? '');
+      if (!allowed.has(host)) {
+        const message = `this server does not answer for host ${JSON.stringify(host.slice(0, 80))} (see --allowed-host)`;
+        return reply.code(421).send({ error: 'Misdirected Request', message });
+      }
+    });
+  }
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: 'Not Found', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
   );

@@ -17,6 +17,14 @@ interface ServeOptions {
   workers?: number;
   /** Create the database if it does not exist (else a mistyped --db is an error, not an empty server). */
   create?: boolean;
+  /** More host names requests may be addressed to, beyond the bound address and the loopback names. */
+  allowedHost?: string[];
+}
+
+/** Names a request to a server bound to `host` may carry; none to check for a server bound to every address. */
+export function allowedHosts(host: string, more: string[] = []): string[] | undefined {
+  if (host === '0.0.0.0' || host === '::' || host === '') return more.length > 0 ? more : undefined;
+  return [host.includes(':') && !host.startsWith('[') ? `[${host}]` : host, 'localhost', '127.0.0.1', '[::1]', ...more];
 }
 
 /**
@@ -54,7 +62,11 @@ export async function serve(options: ServeOptions): Promise<void> {
     throw new Error(`no database at ${path}: ${hint}`);
   }
   const { db, path: dbFile } = openStore(options);
-  const app = await buildServer({ db, token: process.env.MINUTES_TOKEN || undefined });
+  const app = await buildServer({
+    db,
+    token: process.env.MINUTES_TOKEN || undefined,
+    allowedHosts: allowedHosts(options.host, options.allowedHost),
+  });
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
@@ -101,6 +113,7 @@ export function serveCommand(): Command {
     .addOption(workersOption())
     .addOption(dbOption())
     .option('--create', 'create the database if it does not exist (by default a missing --db is an error)')
+    .option('--allowed-host <name...>', 'a host name requests may be addressed to, beyond the bound address and localhost')
     .addOption(jsonOption('print the URL as JSON'))
     .action(serve);
 }

@@ -61,3 +61,21 @@ describe('numbers in parameters', () => {
     expect((await app.inject({ method: 'GET', url: '/api/search?q=1e400' })).statusCode).toBe(200);
   });
 });
+
+describe('the Host a request is addressed to', () => {
+  it('is answered only for the names the server was told, so DNS rebinding reaches nothing', async () => {
+    const { allowedHosts } = await import('../../src/cli/commands/serve.js');
+    const guarded = await buildServer({ db, allowedHosts: allowedHosts('127.0.0.1', ['minutes.example.org']) });
+    try {
+      const status = async (host: string) => (await guarded.inject({ method: 'GET', url: '/api/decisions', headers: { host } })).statusCode;
+      expect(await status('127.0.0.1:3000')).toBe(200);
+      expect(await status('localhost:3000')).toBe(200);
+      expect(await status('[::1]:3000')).toBe(200);
+      expect(await status('minutes.example.org')).toBe(200);
+      expect(await status('attacker.example:3000')).toBe(421);
+      expect(allowedHosts('0.0.0.0')).toBeUndefined();
+    } finally {
+      await guarded.close();
+    }
+  });
+});
