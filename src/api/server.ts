@@ -1,6 +1,7 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { parseBudgetMs } from '../import/parse-pool.js';
 import { MAX_FILE_BYTES } from '../import/read-minutes.js';
 import type { DB } from '../store/database.js';
 import { actionItemRoutes } from './routes/action-items.js';
@@ -23,6 +24,8 @@ export interface ServerOptions {
    * no check (a server bound to every address, or the tests' in-process requests).
    */
   allowedHosts?: string[];
+  /** Time budget of parsing a posted file, ms (422 beyond; 0: none); default `MINUTES_PARSE_BUDGET`. */
+  parseBudgetMs?: number;
 }
 
 /** The host name of a Host header, without its port: "localhost:3000" -> "localhost", "[::1]:3000" -> "[::1]". */
@@ -95,7 +98,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(searchRoutes, { db: options.db });
   await app.register(actionItemRoutes, { db: options.db, token: options.token });
   await app.register(decisionRoutes, { db: options.db });
-  await app.register(meetingRoutes, { db: options.db, token: options.token });
+  await app.register(meetingRoutes, { db: options.db, token: options.token, parseBudgetMs: options.parseBudgetMs ?? parseBudgetMs() });
   await app.register(statusRoutes, { db: options.db, writable: Boolean(options.token) });
   await app.register(webRoutes);
   return app;

@@ -5,7 +5,7 @@ import { meetingsPerSeries } from '../store/meetings.js';
 import { relinkSeries, unlinkedSeries } from '../store/tracked-items.js';
 import { storedMeeting, writeMeeting, type WriteOutcome } from '../store/write-meeting.js';
 import { searchMarkdownFiles, type FoundFile, type SkippedFolder } from './find-files.js';
-import { PARALLEL_MIN_FILES, ParsePool } from './parse-pool.js';
+import { INLINE_MAX_BYTES, PARALLEL_MIN_FILES, parseBudgetMs, ParsePool } from './parse-pool.js';
 import { contentHash, MAX_FILE_BYTES, parseFile, readBytes, tooLarge, type ParsedFile } from './read-minutes.js';
 
 export type FileOutcome =
@@ -225,7 +225,8 @@ class Writer {
 }
 
 /**
- * Import files and folders on this thread. Each file is its own savepoint, so one bad file
+ * Import files and folders on this thread, with no time budget for a parse (tests and trusted
+ * callers; the CLI uses `importPathsInParallel`). Each file is its own savepoint, so one bad file
  * leaves the others imported. `onFile` reports progress after every file.
  */
 export function importPaths(db: DB, paths: string[], onFile: OnFile = () => {}): ImportSummary {
@@ -251,37 +252,73 @@ function importFound(db: DB, files: FoundFile[], onFile: OnFile): ImportSummary 
 const IN_FLIGHT_PER_WORKER = 8;
 
 /**
- * Import files and folders with `workers` threads parsing while this thread reads, hashes and
- * writes, in the order of the files: the same database as `importPaths`, sooner for a large
- * batch. Unchanged files are found before parsing and never reach a worker, and no worker starts
- * until a file needs parsing. With fewer than `minFiles` files not stored yet (a re-import with a
- * few edits, say), or `workers` 0, the files are imported on this thread.
+ * Where a file is parsed: a small one on this thread, a larger one (or any, for a parallel
+ * import) in a worker within the time budget, so that no file can hold the import hostage. The
+ * workers start when the first file needs one.
+ */
+class FileParser {
+  private pool: ParsePool | null = null;
+
+  constructor(
+    private readonly workers: number,
+    private readonly inlineMaxBytes: number,
+    private readonly budgetMs: number,
+  ) {}
+
+  parse(file: FoundFile, bytes: Uint8Array): ParsedFile | Promise<ParsedFile> {
+    if (bytes.byteLength <= this.inlineMaxBytes || (this.budgetMs <= 0 && this.workers <= 1)) return parseFile(bytes, file);
+    this.pool ??= new ParsePool(this.workers, this.budgetMs);
+    // null: the worker died (out of memory, say); this thread parses the file instead.
+    return this.pool.parse(file, bytes).then((parsed) => parsed ?? parseFile(bytes, file));
+  }
+
+  close(): Promise<void> {
+    return this.pool?.close() ?? Promise.resolve();
+  }
+}
+
+export interface ImportOptions {
+  /** Threads that parse while this one writes, for `minFiles` new files or more (0: none). */
+  workers: number;
+  onFile?: OnFile;
+  minFiles?: number;
+  /** A parse's time budget, ms (0: none); default `MINUTES_PARSE_BUDGET`. */
+  budgetMs?: number;
+}
+
+/**
+ * Import files and folders as the CLI does: each file parsed within its time budget (a file over
+ * it fails with that reason, the batch goes on), written in the order of the files, the same
+ * database as `importPaths`. With `minFiles` files not stored yet or more, `workers` threads
+ * parse while this thread reads, hashes and writes; unchanged files are found before parsing and
+ * never reach a worker.
  */
 export async function importPathsInParallel(
   db: DB,
   paths: string[],
-  { workers, onFile = () => {}, minFiles = PARALLEL_MIN_FILES }: { workers: number; onFile?: OnFile; minFiles?: number },
+  { workers, onFile = () => {}, minFiles = PARALLEL_MIN_FILES, budgetMs = parseBudgetMs() }: ImportOptions,
 ): Promise<ImportSummary> {
   const { files, skipped } = searchMarkdownFiles(paths);
   const newFiles = files.filter((f) => !storedMeeting(db, f.source)).length;
-  if (workers < 1 || newFiles < minFiles) return { ...importFound(db, files, onFile), skipped };
-  let pool: ParsePool | null = null;
+  const parallel = workers >= 1 && newFiles >= minFiles;
+  const parser = new FileParser(parallel ? workers : 1, parallel ? 0 : INLINE_MAX_BYTES, budgetMs);
+  const window = parallel ? workers * IN_FLIGHT_PER_WORKER : 1;
   const writer = new Writer(db, files.length, onFile);
   // Each file's check and parse, started ahead of the writer; written strictly in order.
-  const ahead: { checked: ToParse | FileOutcome; parsed: Promise<ParsedFile | null> | null }[] = [];
+  const ahead: { checked: ToParse | FileOutcome; parsed: ParsedFile | Promise<ParsedFile> | null }[] = [];
   let next = 0;
   const readAhead = () => {
-    while (next < files.length && ahead.length < workers * IN_FLIGHT_PER_WORKER) {
+    while (next < files.length && ahead.length < window) {
       const file = files[next++]!;
       const checked = check(db, file, () => readBytes(file));
-      ahead.push({ checked, parsed: isOutcome(checked) ? null : (pool ??= new ParsePool(workers)).parse(file, checked.bytes) });
+      ahead.push({ checked, parsed: isOutcome(checked) ? null : parser.parse(file, checked.bytes) });
     }
   };
   try {
     for (let done = 0; done < files.length; done++) {
       readAhead();
       const { checked, parsed } = ahead.shift()!;
-      const ready = isOutcome(checked) ? null : ((await parsed!) ?? parseFile(checked.bytes, checked.file));
+      const ready = await parsed;
       readAhead();
       writer.add(checked, ready);
     }
@@ -290,6 +327,19 @@ export async function importPathsInParallel(
     writer.abort();
     throw error;
   } finally {
-    await (pool as ParsePool | null)?.close();
+    await parser.close();
   }
+}
+
+/**
+ * `importText` with the parse in a worker of `pool` (within its time budget), so that the
+ * calling thread (a server's) stays free while the file is parsed.
+ */
+export async function importTextInWorker(db: DB, bytes: Uint8Array, file: FoundFile, pool: ParsePool): Promise<FileOutcome> {
+  const checked = check(db, file, () => bytes);
+  if (isOutcome(checked)) return checked;
+  const parsed = (await pool.parse(file, checked.bytes)) ?? parseFile(checked.bytes, file);
+  // Checked again: another request may have stored the same file while this one was parsed.
+  const again = check(db, file, () => bytes);
+  return isOutcome(again) ? again : store(db, again, parsed);
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { importText } from '../../import/import-files.js';
+import { importTextInWorker } from '../../import/import-files.js';
+import { ParsePool } from '../../import/parse-pool.js';
 import { seriesOfSource, sourceNameProblem } from '../../import/source-name.js';
 import type { DB } from '../../store/database.js';
 import type { MeetingFilter, Page } from '../../store/filters.js';
@@ -52,7 +53,10 @@ class RenderCache {
   }
 }
 
-export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string }> = async (app, { db, token }) => {
+export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string; parseBudgetMs: number }> = async (
+  app,
+  { db, token, parseBudgetMs },
+) => {
   const rendered = new RenderCache();
   app.get<{ Querystring: MeetingFilter & Page }>(
     '/api/meetings',
@@ -114,6 +118,10 @@ export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string }> = asy
     },
   );
 
+  // Posted minutes are parsed off the request thread, each within the parse budget: one worker,
+  // started by the first post and kept.
+  let parser: ParsePool | null = null;
+  app.addHook('onClose', async () => parser?.close());
   app.post<{ Querystring: { source: string }; Body: Buffer }>(
     '/api/meetings',
     {
@@ -146,7 +154,8 @@ export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string }> = asy
       if (!Buffer.isBuffer(request.body)) {
         return reply.code(415).send({ error: 'Unsupported Media Type', message: 'send the markdown as the body with Content-Type text/markdown or text/plain' });
       }
-      const result = importText(db, request.body, { source, seriesFromPath: seriesOfSource(source) });
+      parser ??= new ParsePool(1, parseBudgetMs);
+      const result = await importTextInWorker(db, request.body, { source, seriesFromPath: seriesOfSource(source) }, parser);
       if (result.outcome === 'failed') return reply.code(422).send({ error: 'Unprocessable Entity', message: `${source}: ${result.error}` });
       for (const series of result.series) relinkSeries(db, series);
       return reply.code(result.outcome === 'imported' ? 201 : 200).send({ outcome: result.outcome, meeting: getMeeting(db, result.meetingId) });
