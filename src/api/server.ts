@@ -1,6 +1,9 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { DEFAULT_RATE_LIMIT, isCostly, storageFailure } from './guards.js';
 import { parseBudgetMs } from '../import/parse-pool.js';
 import { MAX_FILE_BYTES } from '../import/read-minutes.js';
 import type { DB } from '../store/database.js';
@@ -26,6 +29,8 @@ export interface ServerOptions {
   allowedHosts?: string[];
   /** Time budget of parsing a posted file, ms (422 beyond; 0: none); default `MINUTES_PARSE_BUDGET`. */
   parseBudgetMs?: number;
+  /** Costly requests (search, HTML, exports, imports) one client may make per minute (429 beyond; 0: no limit). */
+  rateLimit?: number;
 }
 
 /** The host name of a Host header, without its port: "localhost:3000" -> "localhost", "[::1]:3000" -> "[::1]". */
@@ -49,12 +54,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addContentTypeParser(['text/plain', 'text/markdown', 'text/x-markdown'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
+    const storage = storageFailure(error.code);
+    if (storage) {
+      if (storage.status === 503) void reply.header('retry-after', '5');
+      return reply.code(storage.status).send({ error: storage.status === 507 ? 'Insufficient Storage' : 'Service Unavailable', message: storage.message });
+    }
     if (error.validation) {
       return reply.code(400).send({ error: 'Bad Request', message: `${error.validationContext ?? 'request'}${error.message.replace(/^(querystring|params|body)/, '')}` });
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) app.log.error(error);
-    const names: Record<number, string> = { 413: 'Payload Too Large', 415: 'Unsupported Media Type' };
+    const names: Record<number, string> = { 413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests' };
     return reply.code(status).send({
       error: names[status] ?? (status === 500 ? 'Internal Server Error' : 'Bad Request'),
       message: status === 500 ? 'internal error' : error.message,
@@ -88,12 +98,42 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reply.code(404).send({ error: 'Not Found', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
   );
 
+  // Security headers on every answer; the page and a meeting's HTML set stricter policies of their own.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    // Served over plain HTTP on a local address: HSTS would be ignored, or pin a name to HTTPS by mistake.
+    strictTransportSecurity: false,
+  });
+  const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  if (limit > 0) {
+    await app.register(rateLimit, {
+      max: limit,
+      timeWindow: '1 minute',
+      allowList: (request) => !isCostly(request),
+      errorResponseBuilder: (_request, context) => ({
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: `more than ${context.max} searches, exports or imports a minute from this client: try again in ${context.after}`,
+      }),
+    });
+  }
   await app.register(swagger, {
     openapi: {
       info: { title: 'minutes-kb', description: 'A knowledge base of meeting minutes: decisions, action items, meetings.', version: '0.1.0' },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // staticCSP: Swagger UI's own page gets a policy with the hashes of its inline script and style.
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
   await app.register(searchRoutes, { db: options.db });
   await app.register(actionItemRoutes, { db: options.db, token: options.token });

@@ -10,7 +10,7 @@ import { contentHash, MAX_FILE_BYTES, parseFile, readBytes, tooLarge, type Parse
 
 export type FileOutcome =
   | { source: string; outcome: WriteOutcome; meetingId: number; series: (string | null)[] }
-  | { source: string; outcome: 'failed'; error: string };
+  | { source: string; outcome: 'failed'; error: string; code?: string };
 
 export interface ImportSummary {
   imported: number;
@@ -32,11 +32,12 @@ interface ToParse {
   hash: string;
 }
 
-const failed = (source: string, error: unknown): FileOutcome => ({
-  source,
-  outcome: 'failed',
-  error: error instanceof Error ? error.message : String(error),
-});
+/** A file that failed, with the error's code if it has one (SQLITE_FULL, say: the server answers 507 for it). */
+function failed(source: string, error: unknown): FileOutcome {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof code === 'string' ? { source, outcome: 'failed', error: message, code } : { source, outcome: 'failed', error: message };
+}
 
 /**
  * What can be known of a file without parsing it: too large, unreadable, or unchanged since it

@@ -9,6 +9,7 @@ import { relinkSeries } from '../../store/tracked-items.js';
 import { errorResponses, errorSchema, fileResponse, listQuery, meetingSummarySchema, pageOf, storedMeetingSchema } from '../schemas.js';
 import { posix } from 'node:path';
 import { renderMeeting, type LinkResolver } from '../../web/render-meeting.js';
+import { storageFailure } from '../guards.js';
 import { requireWriteToken } from '../write-access.js';
 
 /** A link in the minutes to another file of minutes ("20230704-special.md#votes") opens that meeting's view, if it was imported. */
@@ -144,6 +145,8 @@ export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string; parseBu
           413: errorSchema,
           415: errorSchema,
           422: errorSchema,
+          503: errorSchema,
+          507: errorSchema,
         },
       },
     },
@@ -156,7 +159,11 @@ export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string; parseBu
       }
       parser ??= new ParsePool(1, parseBudgetMs);
       const result = await importTextInWorker(db, request.body, { source, seriesFromPath: seriesOfSource(source) }, parser);
-      if (result.outcome === 'failed') return reply.code(422).send({ error: 'Unprocessable Entity', message: `${source}: ${result.error}` });
+      if (result.outcome === 'failed') {
+        const storage = storageFailure(result.code);
+        if (storage) throw Object.assign(new Error(storage.message), { code: result.code }); // 507 or 503, by the error handler
+        return reply.code(422).send({ error: 'Unprocessable Entity', message: `${source}: ${result.error}` });
+      }
       for (const series of result.series) relinkSeries(db, series);
       return reply.code(result.outcome === 'imported' ? 201 : 200).send({ outcome: result.outcome, meeting: getMeeting(db, result.meetingId) });
     },
