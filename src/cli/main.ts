@@ -6,6 +6,7 @@ import { exportCommand } from './commands/export.js';
 import { carryCommand, digestCommand, reportCommand } from './commands/reports.js';
 import { importCommand } from './commands/import.js';
 import { lintCommand } from './commands/lint.js';
+import { mcpCommand } from './commands/mcp.js';
 import { parseCommand } from './commands/parse.js';
 import { peopleCommand } from './commands/people.js';
 import { searchCommand } from './commands/search.js';
@@ -32,7 +33,8 @@ const program = new Command('minutes')
   .addCommand(peopleCommand())
   .addCommand(lintCommand())
   .addCommand(serveCommand())
-  .addCommand(startCommand());
+  .addCommand(startCommand())
+  .addCommand(mcpCommand());
 
 try {
   await program.parseAsync();
