@@ -3,6 +3,7 @@ import cluster from 'node:cluster';
 import { Command, Option } from 'commander';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_RATE_LIMIT } from '../../api/guards.js';
 import { databasePath } from '../../store/database.js';
 import { openStore } from '../open-store.js';
 import { printJson, println } from '../output.js';
@@ -19,6 +20,8 @@ interface ServeOptions {
   create?: boolean;
   /** More host names requests may be addressed to, beyond the bound address and the loopback names. */
   allowedHost?: string[];
+  /** Costly requests a client may make per minute (0: no limit). */
+  rateLimit?: number;
 }
 
 /** Names a request to a server bound to `host` may carry; none to check for a server bound to every address. */
@@ -66,6 +69,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     db,
     token: process.env.MINUTES_TOKEN || undefined,
     allowedHosts: allowedHosts(options.host, options.allowedHost),
+    rateLimit: options.rateLimit,
   });
   try {
     await app.listen({ port: options.port, host: options.host });
@@ -103,6 +107,10 @@ const workersOption = () =>
   new Option('--workers <n>', 'server processes sharing the port (each searches on its own core)')
     .argParser((v) => Math.max(1, Math.min(positiveInteger(v), 16)))
     .default(1);
+const rateLimitOption = () =>
+  new Option('--rate-limit <n>', 'searches, exports and imports one client may make per minute (429 beyond; 0: no limit)')
+    .argParser(positiveInteger)
+    .default(DEFAULT_RATE_LIMIT);
 const hostOption = () => new Option('--host <host>', 'address to bind (127.0.0.1 keeps it on this machine)').default('127.0.0.1');
 
 export function serveCommand(): Command {
@@ -114,6 +122,7 @@ export function serveCommand(): Command {
     .addOption(dbOption())
     .option('--create', 'create the database if it does not exist (by default a missing --db is an error)')
     .option('--allowed-host <name...>', 'a host name requests may be addressed to, beyond the bound address and localhost')
+    .addOption(rateLimitOption())
     .addOption(jsonOption('print the URL as JSON'))
     .action(serve);
 }
