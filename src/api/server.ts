@@ -1,6 +1,7 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { DEFAULT_RATE_LIMIT, isCostly, storageFailure } from './guards.js';
@@ -10,6 +11,7 @@ import type { DB } from '../store/database.js';
 import { actionItemRoutes } from './routes/action-items.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { meetingRoutes } from './routes/meetings.js';
+import { ownerCalendarRoutes } from './routes/owner-calendar.js';
 import { searchRoutes } from './routes/search.js';
 import { statusRoutes } from './routes/status.js';
 import { webRoutes } from '../web/routes.js';
@@ -114,6 +116,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Served over plain HTTP on a local address: HSTS would be ignored, or pin a name to HTTPS by mistake.
     strictTransportSecurity: false,
   });
+  // Gzip or brotli for clients that ask (a meeting's HTML or a list compresses to a fifth or less).
+  await app.register(compress, { threshold: 1024 });
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   if (limit > 0) {
     await app.register(rateLimit, {
@@ -138,6 +142,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(searchRoutes, { db: options.db });
   await app.register(actionItemRoutes, { db: options.db, token: options.token });
   await app.register(decisionRoutes, { db: options.db });
+  await app.register(ownerCalendarRoutes, { db: options.db });
   await app.register(meetingRoutes, { db: options.db, token: options.token, parseBudgetMs: options.parseBudgetMs ?? parseBudgetMs() });
   await app.register(statusRoutes, { db: options.db, writable: Boolean(options.token) });
   await app.register(webRoutes);

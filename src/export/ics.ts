@@ -6,6 +6,8 @@ export interface CalendarOptions {
   now?: Date;
   /** Base URL of the web page, for each to-do's URL; none when unknown. */
   baseUrl?: string;
+  /** The name a calendar app shows for the calendar. */
+  name?: string;
 }
 
 // ical.js folds lines at foldLength octets and then puts a space before the rest: 74 keeps every
@@ -58,7 +60,7 @@ export function toCalendar(items: TrackedItem[], options: CalendarOptions = {}):
   calendar.addPropertyWithValue('prodid', '-//minutes-kb//open action items//EN');
   calendar.addPropertyWithValue('version', '2.0');
   calendar.addPropertyWithValue('calscale', 'GREGORIAN');
-  calendar.addPropertyWithValue('x-wr-calname', 'minutes-kb action items');
+  calendar.addPropertyWithValue('x-wr-calname', text(options.name ?? 'minutes-kb action items'));
   const stamp = ICAL.Time.fromJSDate(options.now ?? new Date(), true);
   for (const item of items) if (item.due) calendar.addSubcomponent(todo(item, stamp, options.baseUrl));
   return `${calendar.toString()}\r\n`;

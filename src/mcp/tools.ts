@@ -14,9 +14,7 @@ const cite = (source: string, line: number | null) => (line === null ? source : 
 
 // Every string has a bound, so an oversized argument is refused by validation before any work.
 const text = (max: number, description: string) => z.string().min(1).max(max).describe(description);
-const isRealDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().slice(0, 10) === v;
-const isoDate = (description: string) =>
-  z.string().max(10).refine(isRealDay, 'expected a real day as YYYY-MM-DD').describe(description);
+const isoDate = (description: string) => z.iso.date('expected a real day as YYYY-MM-DD').describe(`${description} (YYYY-MM-DD)`);
 const limit = (fallback: number) => z.number().int().min(1).max(100).default(fallback).describe('at most this many results (1-100)');
 const offset = z.number().int().min(0).max(1_000_000).default(0).describe('skip this many results');
 const series = text(200, 'only this series (team or group), e.g. "iaas" or "tc39"');
