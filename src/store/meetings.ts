@@ -2,6 +2,7 @@ import type { ActionStatus, MeetingRecord } from '../parse/meeting-record.js';
 import type { DB } from './database.js';
 import { meetingClauses, page, type MeetingFilter, type Page, type PageOf } from './filters.js';
 import { statement } from './statements.js';
+import { relinkSeries } from './tracked-items.js';
 
 export interface MeetingSummary {
   id: number;
@@ -83,9 +84,50 @@ export function meetingsVersion(db: DB): string {
   return `${row.n}:${row.last}:${row.top}`;
 }
 
+/** A meeting's content hash, or null if there is no such meeting: a cheap key for what is rendered from it. */
+export function meetingContentHash(db: DB, id: number): string | null {
+  return statement<[number], { hash: string }>(db, 'SELECT content_hash AS hash FROM meetings WHERE id = ?').get(id)?.hash ?? null;
+}
+
 /** The id of the meeting imported from a source path, or null. */
 export function meetingIdBySource(db: DB, source: string): number | null {
   return statement<[string], { id: number }>(db, 'SELECT id FROM meetings WHERE source = ?').get(source)?.id ?? null;
+}
+
+/** A meeting taken out of the knowledge base, and the series it was in. */
+export interface RemovedMeeting {
+  source: string;
+  id: number;
+  series: string | null;
+}
+
+/**
+ * Take the meetings imported from these sources out of the knowledge base (their files were
+ * deleted), with everything hanging off them (the schema cascades), in one transaction, and link
+ * their series again at once (once each), so that no item keeps a mention that is gone. Returns the
+ * meetings removed; a source no meeting has is left out.
+ */
+export function removeMeetingsBySource(db: DB, sources: string[]): RemovedMeeting[] {
+  return db.transaction(() => {
+    const find = statement<[string], { id: number; series: string | null }>(db, 'SELECT id, series FROM meetings WHERE source = ?');
+    const remove = statement<[number]>(db, 'DELETE FROM meetings WHERE id = ?');
+    const removed: RemovedMeeting[] = [];
+    for (const source of sources) {
+      const meeting = find.get(source);
+      if (!meeting) continue;
+      remove.run(meeting.id);
+      removed.push({ source, ...meeting });
+    }
+    for (const series of new Set(removed.map((m) => m.series))) relinkSeries(db, series);
+    return removed;
+  }).immediate();
+}
+
+/** The sources of the meetings whose source starts with a prefix (a folder as given on import, and "/"). */
+export function meetingSourcesStartingWith(db: DB, prefix: string): string[] {
+  return statement<[string], { source: string }>(db, 'SELECT source FROM meetings WHERE instr(source, ?) = 1 ORDER BY source')
+    .all(prefix)
+    .map((r) => r.source);
 }
 
 /** The markdown of one meeting as imported, or null. */

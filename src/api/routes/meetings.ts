@@ -4,7 +4,15 @@ import { ParsePool } from '../../import/parse-pool.js';
 import { seriesOfSource, sourceNameProblem } from '../../import/source-name.js';
 import type { DB } from '../../store/database.js';
 import type { MeetingFilter, Page } from '../../store/filters.js';
-import { getMeeting, listMeetings, meetingBody, meetingIdBySource, meetingsVersion, type StoredMeeting } from '../../store/meetings.js';
+import {
+  getMeeting,
+  listMeetings,
+  meetingBody,
+  meetingContentHash,
+  meetingIdBySource,
+  meetingsVersion,
+  type StoredMeeting,
+} from '../../store/meetings.js';
 import { relinkSeries } from '../../store/tracked-items.js';
 import { errorResponses, errorSchema, fileResponse, listQuery, meetingSummarySchema, pageOf, storedMeetingSchema } from '../schemas.js';
 import { posix } from 'node:path';
@@ -97,13 +105,16 @@ export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string; parseBu
       },
     },
     async (request, reply) => {
-      const meeting = getMeeting(db, request.params.id);
-      const body = meetingBody(db, request.params.id);
-      if (!meeting || body === null) return reply.code(404).send({ error: 'Not Found', message: `no meeting with id ${request.params.id}` });
+      const id = request.params.id;
+      const hash = meetingContentHash(db, id);
+      if (hash === null) return reply.code(404).send({ error: 'Not Found', message: `no meeting with id ${id}` });
       // Rendered once per content and state of the knowledge base (links to other minutes resolve against it).
-      const key = `${meeting.id}:${meeting.contentHash}:${meetingsVersion(db)}`;
+      const key = `${id}:${hash}:${meetingsVersion(db)}`;
       let html = rendered.get(key);
       if (html === undefined) {
+        const meeting = getMeeting(db, id);
+        const body = meetingBody(db, id);
+        if (!meeting || body === null) return reply.code(404).send({ error: 'Not Found', message: `no meeting with id ${id}` });
         const marks = [
           ...meeting.actionItems.map((a) => ({ line: a.line, kind: 'action' as const })),
           ...meeting.decisions.map((d) => ({ line: d.line, kind: 'decision' as const })),
