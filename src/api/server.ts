@@ -5,6 +5,7 @@ import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { DEFAULT_RATE_LIMIT, isCostly, storageFailure } from './guards.js';
+import { cacheCostlyAnswers } from './response-cache.js';
 import { parseBudgetMs } from '../import/parse-pool.js';
 import { MAX_FILE_BYTES } from '../import/read-minutes.js';
 import type { DB } from '../store/database.js';
@@ -12,6 +13,7 @@ import { actionItemRoutes } from './routes/action-items.js';
 import { decisionRoutes } from './routes/decisions.js';
 import { meetingRoutes } from './routes/meetings.js';
 import { ownerCalendarRoutes } from './routes/owner-calendar.js';
+import { overviewRoutes } from './routes/overview.js';
 import { searchRoutes } from './routes/search.js';
 import { statusRoutes } from './routes/status.js';
 import { webRoutes } from '../web/routes.js';
@@ -116,6 +118,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Served over plain HTTP on a local address: HSTS would be ignored, or pin a name to HTTPS by mistake.
     strictTransportSecurity: false,
   });
+  // Before compression: the cache keeps what a route answered, and compresses it again for each client.
+  cacheCostlyAnswers(app, options.db);
   // Gzip or brotli for clients that ask (a meeting's HTML or a list compresses to a fifth or less).
   await app.register(compress, { threshold: 1024 });
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
@@ -145,6 +149,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(ownerCalendarRoutes, { db: options.db });
   await app.register(meetingRoutes, { db: options.db, token: options.token, parseBudgetMs: options.parseBudgetMs ?? parseBudgetMs() });
   await app.register(statusRoutes, { db: options.db, writable: Boolean(options.token) });
+  await app.register(overviewRoutes, { db: options.db });
   await app.register(webRoutes);
   return app;
 }

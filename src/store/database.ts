@@ -72,3 +72,13 @@ export function openDatabase(path: string = databasePath()): DB {
   }
   return db;
 }
+
+/**
+ * A token that changes whenever anything in the database changes: by this connection
+ * (`total_changes()`) or by another one, another process included (`data_version`). What caches
+ * of answers key on.
+ */
+export function dataVersion(db: DB): string {
+  const changes = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  return `${db.pragma('data_version', { simple: true })}:${changes}`;
+}

@@ -31,11 +31,12 @@ describe('security headers', () => {
 });
 
 describe('the rate limit of costly requests', () => {
-  it('answers 429 with a retry time past the limit, and leaves cheap reads alone', async () => {
+  it('answers 429 with a retry time past the limit, and leaves cheap reads and cached answers alone', async () => {
     const { app, close } = await serverOn({ rateLimit: 3 });
     try {
       const searches = [];
-      for (let i = 0; i < 4; i++) searches.push(await app.inject({ url: '/api/search?q=keycloak' }));
+      // Different searches: a repeated one is answered from the cache, and costs nothing to limit.
+      for (const q of ['keycloak', 'storage', 'release', 'upgrade']) searches.push(await app.inject({ url: `/api/search?q=${q}` }));
       expect(searches.slice(0, 3).map((r) => r.statusCode)).toEqual([200, 200, 200]);
       expect(searches[3]!.statusCode).toBe(429);
       expect(searches[3]!.headers['retry-after']).toBeDefined();
@@ -43,6 +44,7 @@ describe('the rate limit of costly requests', () => {
       expect((await app.inject({ url: '/api/action-items.csv' })).statusCode).toBe(429);
       expect((await app.inject({ url: '/api/status' })).statusCode).toBe(200);
       expect((await app.inject({ url: '/api/meetings' })).statusCode).toBe(200);
+      expect((await app.inject({ url: '/api/search?q=keycloak' })).statusCode).toBe(200);
     } finally {
       await close();
     }
@@ -52,6 +54,27 @@ describe('the rate limit of costly requests', () => {
     const { app, close } = await serverOn({ rateLimit: 0 });
     try {
       for (let i = 0; i < 5; i++) expect((await app.inject({ url: '/api/search?q=keycloak' })).statusCode).toBe(200);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('the answers of costly requests', () => {
+  it('are kept until the database changes: repeated, a search costs a lookup; after a write it is answered anew', async () => {
+    const { app, close } = await serverOn({ token: 't' });
+    try {
+      const url = '/api/search?q=keycloak';
+      const first = await app.inject({ url });
+      const second = await app.inject({ url });
+      expect(first.headers['x-cache']).toBeUndefined();
+      expect(second.headers['x-cache']).toBe('hit');
+      expect(second.body).toBe(first.body);
+      expect(second.headers['content-type']).toBe(first.headers['content-type']);
+      const item = (await app.inject({ url: '/api/action-items?limit=1' })).json().items[0];
+      const patched = await app.inject({ method: 'PATCH', url: `/api/action-items/${item.id}`, headers: AUTH, payload: { status: 'done' } });
+      expect(patched.statusCode).toBe(200);
+      expect((await app.inject({ url })).headers['x-cache']).toBeUndefined();
     } finally {
       await close();
     }
