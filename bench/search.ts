@@ -96,7 +96,7 @@ export function buildCopies(dbFile: string, target: string, copies: number): num
      SELECT x.doc_id + @k * ${docs}, c.id FROM search_doc_facets x JOIN search_facets f ON f.id = x.facet_id
      JOIN search_facets c ON c.facets = json_set(f.facets, '$[1]', (f.facets ->> '$[1]') || '-r' || @k, '$[2]', ${later("f.facets ->> '$[2]'")})
      WHERE x.doc_id <= ${docs}`,
-    `INSERT INTO search (rowid, decision, action, meeting) SELECT rowid + @k * ${docs}, decision, action, meeting FROM search WHERE rowid <= ${docs}`,
+    `INSERT INTO search (rowid, decision, action, meeting, topic) SELECT rowid + @k * ${docs}, decision, action, meeting, topic FROM search WHERE rowid <= ${docs}`,
   ].map((sql) => db.prepare(sql));
   db.transaction(() => {
     for (let k = 1; k < copies; k++) for (const step of steps) step.run({ k });

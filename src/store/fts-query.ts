@@ -18,7 +18,7 @@ export const MAX_PHRASES = 12;
  * phrase, and the last word matches as a prefix while the user may still be typing it.
  * Returns null when nothing searchable is left.
  */
-export function ftsPhrases(input: string): Phrases | null {
+export function ftsPhrases(input: string, allowPrefix = true): Phrases | null {
   const phrases: string[][] = [];
   const seen = new Set<string>();
   const pattern = /"([^"]*)"|([^\s"]+)/g;
@@ -29,7 +29,8 @@ export function ftsPhrases(input: string): Phrases | null {
     const words = (match[1] ?? match[2] ?? '').split(/[^\p{L}\p{N}_]+/u).filter(Boolean).slice(0, MAX_PHRASES);
     if (words.length === 0) continue;
     const key = words.join(' ').toLowerCase();
-    const last = !phrase && words.length === 1 && match.index + match[0].length === input.trimEnd().length;
+    // A word that ends the box is still being typed, unless punctuation ends it ("keycloak?").
+    const last = allowPrefix && !phrase && words.length === 1 && match.index + match[0].length === input.trimEnd().length && /[\p{L}\p{N}_]$/u.test(match[0]);
     if (seen.has(key) || phrases.length >= MAX_PHRASES) {
       dropped++;
       continue;
@@ -41,9 +42,12 @@ export function ftsPhrases(input: string): Phrases | null {
   return phrases.length === 0 ? null : { phrases, prefix: lastIsWord, dropped };
 }
 
-/** Phrases as a safe FTS5 expression: each one quoted, ANDed, the last one starred when it is a prefix. */
-export function ftsExpression({ phrases, prefix }: Phrases): string {
-  return phrases.map((words, i) => `"${words.join(' ')}"${prefix && i === phrases.length - 1 ? '*' : ''}`).join(' ');
+/**
+ * Phrases as a safe FTS5 expression: each one quoted, the last one starred when it is a prefix;
+ * all of them ANDed, or with `any`, ORed (bm25 then ranks those with more of them first).
+ */
+export function ftsExpression({ phrases, prefix }: Phrases, any = false): string {
+  return phrases.map((words, i) => `"${words.join(' ')}"${prefix && i === phrases.length - 1 ? '*' : ''}`).join(any ? ' OR ' : ' ');
 }
 
 /** What a user typed as a safe FTS5 expression (see ftsPhrases), or null when nothing searchable is left. */

@@ -2,8 +2,8 @@ import type { DB } from './database.js';
 import { statement } from './statements.js';
 
 /**
- * Search documents: one per decision, action item and meeting, with their text in the FTS5
- * table `search` and, beside it, what search filters and counts on (schema/004): the meeting's
+ * Search documents: one per decision, action item and meeting, with their text (and an item's
+ * agenda topic) in the FTS5 table `search` and, beside it, what search filters and counts on (schema/004): the meeting's
  * series and date, an action item's status in effect, and the document's set of facet values.
  */
 
@@ -24,7 +24,14 @@ function facetSetId(db: DB, facets: string): number {
   return (statement(db, 'SELECT id FROM search_facets WHERE facets = ?').get(facets) as { id: number }).id;
 }
 
-/** Index one document: its row, its text, its facet set. */
+/** The agenda topic of a decision or action item, stored with it before it is indexed (schema/006). */
+function topicOf(db: DB, doc: SearchDoc): string | null {
+  if (doc.kind === 'meeting') return null;
+  const table = doc.kind === 'decision' ? 'decisions' : 'action_items';
+  return statement<[number], string | null>(db, `SELECT agenda FROM ${table} WHERE id = ?`).pluck().get(doc.refId) ?? null;
+}
+
+/** Index one document: its row, its text, its agenda topic, its facet set. */
 export function addSearchDoc(db: DB, doc: SearchDoc): void {
   const status = doc.action?.status ?? null;
   const rowid = statement(db, 'INSERT INTO search_docs (meeting_id, kind, ref_id, series, date, status) VALUES (?, ?, ?, ?, ?, ?)').run(
@@ -35,11 +42,12 @@ export function addSearchDoc(db: DB, doc: SearchDoc): void {
     doc.date,
     status,
   ).lastInsertRowid;
-  statement(db, 'INSERT INTO search (rowid, decision, action, meeting) VALUES (?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO search (rowid, decision, action, meeting, topic) VALUES (?, ?, ?, ?, ?)').run(
     rowid,
     doc.kind === 'decision' ? doc.text : null,
     doc.kind === 'action' ? doc.text : null,
     doc.kind === 'meeting' ? doc.text : null,
+    topicOf(db, doc),
   );
   const facets = JSON.stringify([doc.kind, doc.series, doc.date?.slice(0, 4) ?? null, status, doc.action?.owners ?? null]);
   statement(db, 'INSERT INTO search_doc_facets (doc_id, facet_id) VALUES (?, ?)').run(rowid, facetSetId(db, facets));

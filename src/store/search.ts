@@ -1,10 +1,12 @@
 import type { ActionStatus } from '../parse/meeting-record.js';
 import type { DB } from './database.js';
 import { meetingClauses, ownerIds, where, DEFAULT_LIMIT, type Clause, type MeetingFilter, type Page, type PageOf } from './filters.js';
+import { readQuestion, readingText, type Question, type ReadingPart } from '../search/question.js';
 import { parseSearchQuery, type QueryFilters } from './search-query.js';
 import { ftsExpression, ftsPhrases, type Phrases } from './fts-query.js';
 import { Best, FacetTally, type Facets, type FacetValues } from './search-tally.js';
-import { snippets } from './snippet.js';
+import { isIndexed, knownOwner, nearestWord } from './search-words.js';
+import { meetingSnippets, readable, snippets } from './snippet.js';
 import { statement } from './statements.js';
 
 export type { FacetCount, Facets } from './search-tally.js';
@@ -20,6 +22,8 @@ export interface SearchFilter extends MeetingFilter, Page {
   /** Meetings strictly before / after this date, as `before:` / `after:` in the box. */
   before?: string;
   after?: string;
+  /** YYYY-MM-DD: what time words of a question are relative to (tests, benchmarks); the system's date by default. */
+  today?: string;
 }
 
 export interface SearchHit {
@@ -33,19 +37,44 @@ export interface SearchHit {
   series: string | null;
   date: string | null;
   title: string | null;
+  /** The meeting as a reader names it: its title, series and date ("IAM weekly · iam · 2023-04-19"), never a path. */
+  heading: string;
+  /** The agenda topic a decision or action item was recorded under. */
+  topic: string | null;
   /** Line of the decision or action item; null for a meeting. */
   line: number | null;
   text: string | null;
-  /** Matching words marked «like this». */
+  /** Matching words marked «like this», from the text as a reader sees it (no markdown). */
   snippet: string;
   owners: string[] | null;
   /** For an action item: the item's status now. */
   status: ActionStatus | null;
 }
 
+/** How a question was read: said for a person, and in parts that each can be undone. */
+export interface Reading {
+  /** "decisions · about: keycloak · Mar 1 – May 31 2023" */
+  text: string;
+  /** The words searched, after question words and filler were left out (and misspellings corrected). */
+  words: string;
+  /** What was guessed from the words (a kind, an owner, a date range), each with the question that undoes it. */
+  parts: ReadingPart[];
+  /** Question words and filler left out. */
+  ignored: string[];
+  /** `all`: every word matched; `any`: no document has all of them, so those with any, most first. */
+  matched: 'all' | 'any' | null;
+  /** Words the index does not have, each with the word it has that was probably meant (searched instead). */
+  corrected: { word: string; suggestion: string }[];
+  /** The question with the corrections, to search for instead ("did you mean"). */
+  suggestion: string | null;
+}
+
 export interface SearchResult extends PageOf<SearchHit> {
-  /** The query as understood: the words searched and the filters read from the box and the parameters. */
-  query: { text: string; match: string | null; filters: QueryFilters & MeetingFilter; dropped: number };
+  /**
+   * The query as understood: the box without its filters (`text`), the FTS5 expression run,
+   * the filters given in the box and as parameters (guesses are in `reading`), and the reading.
+   */
+  query: { text: string; match: string | null; filters: QueryFilters & MeetingFilter; dropped: number; reading: Reading };
   facets: Facets;
 }
 
@@ -171,16 +200,21 @@ interface HitRow {
   itemId: string | null;
   /** A meeting's markdown, for its snippet. */
   body: string | null;
+  /** A decision's or action item's agenda topic. */
+  topic: string | null;
 }
 
-type RawHitRow = [number, SearchType, number, number, string, string | null, string | null, string | null, number | null, string | null, string, ActionStatus | null, string | null, string | null];
+type RawHitRow = [
+  number, SearchType, number, number, string, string | null, string | null, string | null, number | null, string | null, string,
+  ActionStatus | null, string | null, string | null, string | null,
+];
 
 /** What the page shows of its documents, in one query, in page order. */
 function hitRows(db: DB, ids: number[]): HitRow[] {
   const rows = statement(
     db,
     `SELECT d.id, d.kind, d.ref_id, d.meeting_id, m.source, d.series, d.date, m.title, coalesce(x.line, a.line), coalesce(x.text, a.text),
-       f.facets, d.status, a.item_id, CASE WHEN d.kind = 'meeting' THEN m.body END
+       f.facets, d.status, a.item_id, CASE WHEN d.kind = 'meeting' THEN m.body END, coalesce(x.agenda, a.agenda)
      FROM search_docs d JOIN meetings m ON m.id = d.meeting_id
      JOIN search_doc_facets fx ON fx.doc_id = d.id JOIN search_facets f ON f.id = fx.facet_id
      LEFT JOIN decisions x ON d.kind = 'decision' AND x.id = d.ref_id
@@ -190,17 +224,17 @@ function hitRows(db: DB, ids: number[]): HitRow[] {
     .raw()
     .all(JSON.stringify(ids)) as RawHitRow[];
   const byId = new Map<number, HitRow>();
-  for (const [docId, type, refId, meetingId, source, series, date, title, line, text, facets, status, itemId, body] of rows) {
-    byId.set(docId, { docId, type, refId, meetingId, source, series, date, title, line, text, facets, status, itemId, body });
+  for (const [docId, type, refId, meetingId, source, series, date, title, line, text, facets, status, itemId, body, topic] of rows) {
+    byId.set(docId, { docId, type, refId, meetingId, source, series, date, title, line, text, facets, status, itemId, body, topic });
   }
   // Not in one transaction with the ranking (BEGIN and COMMIT cost a search 6%): a document
   // that an import removed in between is left out of the page.
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** The text FTS5 indexed for a document (src/store/write-meeting.ts). */
-function indexedText(row: HitRow): string {
-  return row.type === 'meeting' ? `${row.title ?? ''}\n${row.body}` : row.text!;
+/** What a reader sees of a document: an item's text, or a meeting's title and minutes, without markdown. */
+function readableText(row: HitRow): string {
+  return row.type === 'meeting' ? readable(`${row.title ?? ''}\n${row.body}`) : readable(row.text!);
 }
 
 /** The first `n` characters (code points, as SQLite's substr counts them). */
@@ -209,18 +243,33 @@ function firstChars(text: string, n: number): string {
 }
 
 /**
- * Snippets for the page's rows only. Made in JavaScript (src/store/snippet.ts); where that finds
- * no match, FTS5's snippet() of the row. The rowid is cast: bound as a JavaScript number it
- * arrives as a REAL, and FTS5 then ignores `rowid = ?` and returns every match.
+ * Snippets for the page's rows only, from the text a reader sees. Made in JavaScript
+ * (src/store/snippet.ts); where that finds no match in an item (the tokenizer read it otherwise),
+ * FTS5's snippet() of the row; in a meeting, the start of its text. The rowid is cast: bound as a
+ * JavaScript number it arrives as a REAL, and FTS5 then ignores `rowid = ?` and returns every match.
  */
 function snippetMaker(db: DB, phrases: Phrases | null, match: string | null): (row: HitRow) => string {
-  if (!phrases || !match) return (row) => firstChars(indexedText(row), 160);
+  if (!phrases || !match) return (row) => firstChars(readableText(row), 160);
   const fromText = snippets(phrases);
+  const fromMinutes = meetingSnippets(phrases);
   const fromFts = statement<[string, number], string>(
     db,
     `SELECT snippet(search, -1, '«', '»', '…', 16) FROM search WHERE search MATCH ? AND rowid = CAST(? AS INTEGER)`,
   ).pluck();
-  return (row) => fromText(indexedText(row)) ?? fromFts.get(match, row.docId) ?? '';
+  return (row) => {
+    if (row.type === 'meeting') return fromMinutes(row.body!) ?? fromText(readable(row.title ?? '')) ?? firstChars(readableText(row), 160);
+    return fromText(readable(row.text!)) ?? fromFts.get(match, row.docId) ?? '';
+  };
+}
+
+/** "IAM weekly · iam · 2023-04-19": the title as a reader sees it, with the series and date it does not already say. */
+function headingOf(row: HitRow): string {
+  const title = readable(row.title ?? '');
+  const parts = [title || null];
+  if (row.series && !title.toLowerCase().includes(row.series.toLowerCase())) parts.push(row.series);
+  if (row.date && !title.includes(row.date)) parts.push(row.date);
+  const heading = parts.filter(Boolean).join(' · ');
+  return heading || 'Meeting';
 }
 
 function toHit(row: HitRow, snippet: string): SearchHit {
@@ -233,6 +282,8 @@ function toHit(row: HitRow, snippet: string): SearchHit {
     series: row.series,
     date: row.date,
     title: row.title,
+    heading: headingOf(row),
+    topic: row.type === 'meeting' ? null : row.topic,
     snippet,
     line: row.line,
     text: row.text,
@@ -242,9 +293,85 @@ function toHit(row: HitRow, snippet: string): SearchHit {
   };
 }
 
+/** Words the index does not have, at most this many a search: each is compared with a part of the vocabulary. */
+const MAX_CORRECTED = 4;
+
+/** Each word of the phrases that the index does not have, with the word it has that is nearest; the last word if it is a prefix is not. */
+function corrections(db: DB, phrases: Phrases): { word: string; suggestion: string }[] {
+  const found: { word: string; suggestion: string }[] = [];
+  const words = phrases.phrases.flat().slice(0, phrases.prefix ? -1 : undefined);
+  for (const word of [...new Set(words)]) {
+    if (found.length >= MAX_CORRECTED || isIndexed(db, word)) continue;
+    const suggestion = nearestWord(db, word);
+    if (suggestion) found.push({ word, suggestion });
+  }
+  return found;
+}
+
+/** The phrases with corrected words in place of the misspelt ones. */
+function corrected(phrases: Phrases, fixes: { word: string; suggestion: string }[]): Phrases {
+  const by = new Map(fixes.map((f) => [f.word, f.suggestion]));
+  return { ...phrases, phrases: phrases.phrases.map((words) => words.map((w) => by.get(w) ?? w)) };
+}
+
+/** `text` with each misspelt word (as a whole word, in any case) replaced. */
+function withCorrections(text: string, fixes: { word: string; suggestion: string }[]): string {
+  return fixes.reduce((t, f) => t.replace(new RegExp(`(?<![\\p{L}\\p{N}_])${f.word.replace(/[^\p{L}\p{N}]/gu, '')}(?![\\p{L}\\p{N}_])`, 'giu'), f.suggestion), text);
+}
+
+interface Matching {
+  ranked: Ranked;
+  phrases: Phrases | null;
+  match: string | null;
+  matched: Reading['matched'];
+  corrected: { word: string; suggestion: string }[];
+}
+
+/**
+ * Rank what the words match: all of them; failing that, with misspelt words corrected from the
+ * index's vocabulary; failing that, any of them, those with more (and rarer) words first.
+ */
+function matchWords(db: DB, filters: Clause[], first: Phrases | null, limit: number, offset: number): Matching {
+  if (!first) return { ranked: listNewest(db, filters, limit, offset), phrases: null, match: null, matched: null, corrected: [] };
+  let phrases = first;
+  let match = ftsExpression(phrases);
+  let ranked = rankMatches(db, filters, match, limit, offset);
+  let fixes: { word: string; suggestion: string }[] = [];
+  if (ranked.total === 0) {
+    fixes = corrections(db, phrases);
+    if (fixes.length > 0) {
+      phrases = corrected(phrases, fixes);
+      match = ftsExpression(phrases);
+      ranked = rankMatches(db, filters, match, limit, offset);
+    }
+  }
+  if (ranked.total > 0 || phrases.phrases.length < 2) return { ranked, phrases, match, matched: 'all', corrected: fixes };
+  match = ftsExpression(phrases, true);
+  return { ranked: rankMatches(db, filters, match, limit, offset), phrases, match, matched: 'any', corrected: fixes };
+}
+
+/** Today's date, YYYY-MM-DD, as time words are read against it. */
+const todayOf = (filter: SearchFilter) => filter.today ?? new Date().toISOString().slice(0, 10);
+
+/** Read the words of the box as a question; nothing is guessed that is given explicitly. */
+function understand(db: DB, text: string, f: QueryFilters, filter: SearchFilter): Question {
+  return readQuestion(text, {
+    today: todayOf(filter),
+    person: (name) => knownOwner(db, name),
+    explicit: { type: Boolean(f.type), status: Boolean(f.status), owner: Boolean(f.owner), time: Boolean(f.before || f.after || filter.from || filter.to) },
+  });
+}
+
+/** Whether the words searched end where the box ends: only then may the last one be unfinished. */
+function endsTheBox(text: string, words: string): boolean {
+  const last = words.split(/\s+/).pop();
+  return Boolean(last) && text.trimEnd().endsWith(last!);
+}
+
 /**
  * Full-text search over decisions, action items and meetings, best match first (bm25),
- * with facet counts over all matches. Any text is accepted; an empty query lists newest first.
+ * with facet counts over all matches. Any text is accepted: a question is read into filters
+ * and words (src/search/question.ts), and the answer says how. An empty query lists newest first.
  * One pass over the matches ranks and counts; snippets and details are made only for the rows returned.
  */
 export function search(db: DB, filter: SearchFilter): SearchResult {
@@ -252,13 +379,25 @@ export function search(db: DB, filter: SearchFilter): SearchResult {
   const offset = filter.offset ?? 0;
   const typed = parseSearchQuery(filter.q ?? '');
   const f = filtersOf(filter, typed.filters);
-  const phrases = ftsPhrases(typed.text);
-  const match = phrases && ftsExpression(phrases);
-  const filters = clauses(db, f, filter);
-  const { total, ids, tally } = match ? rankMatches(db, filters, match, limit, offset) : listNewest(db, filters, limit, offset);
-  const facets = tally.facets(facetValues(db, tally));
+  const question = understand(db, typed.text, f, filter);
+  const effective = { type: question.type, status: question.status, owner: question.owner, ...f } as QueryFilters;
+  const range = { from: filter.from ?? question.from, to: filter.to ?? question.to };
+  const filters = clauses(db, effective, { ...filter, ...range });
+  const first = ftsPhrases(question.words, endsTheBox(typed.text, question.words));
+  const { ranked, phrases, match, matched, corrected: fixes } = matchWords(db, filters, first, limit, offset);
+  const facets = ranked.tally.facets(facetValues(db, ranked.tally));
   const snippet = snippetMaker(db, phrases, match);
-  const items = ids.length === 0 ? [] : hitRows(db, ids).map((row) => toHit(row, snippet(row)));
-  const query = { text: typed.text, match, filters: { ...f, from: filter.from, to: filter.to }, dropped: phrases?.dropped ?? 0 };
-  return { total, limit, offset, items, query, facets };
+  const items = ranked.ids.length === 0 ? [] : hitRows(db, ranked.ids).map((row) => toHit(row, snippet(row)));
+  const words = phrases ? phrases.phrases.map((w) => w.join(' ')).join(matched === 'any' ? ' or ' : ' ') : '';
+  const reading: Reading = {
+    text: readingText({ ...effective, ...range }, words),
+    words,
+    parts: question.parts,
+    ignored: question.ignored,
+    matched,
+    corrected: fixes,
+    suggestion: fixes.length > 0 ? withCorrections(filter.q ?? '', fixes) : null,
+  };
+  const query = { text: typed.text, match, filters: { ...f, from: filter.from, to: filter.to }, dropped: phrases?.dropped ?? 0, reading };
+  return { total: ranked.total, limit, offset, items, query, facets };
 }

@@ -1,3 +1,4 @@
+import { stem } from '../search/porter.js';
 import type { Phrases } from './fts-query.js';
 
 /**
@@ -11,9 +12,11 @@ import type { Phrases } from './fts-query.js';
  *
  * The output has the form `snippet(search, -1, '«', '»', '…', 16)` gives: about 16 tokens,
  * matches marked «like this», `…` where text was cut. Tokens and their comparison follow the
- * unicode61 tokenizer with `remove_diacritics 2`: runs of letters, digits and private-use
- * characters, compared lower-cased without diacritics. When no match is found at all (the
- * tokenizer read some text differently), the caller asks FTS5 instead.
+ * porter tokenizer over unicode61 with `remove_diacritics 2` (schema/006): runs of letters, digits
+ * and private-use characters, compared lower-cased without diacritics and stemmed ("keycloaks"
+ * is "keycloak"). When no match is found at all (the tokenizer read some text differently), the
+ * caller asks FTS5 instead. Minutes are markdown: `meetingSnippets` makes their snippets from
+ * the text a reader sees (no markup, HTML comments or front matter), see `readable`.
  */
 
 /** Tokens in a snippet, as FTS5's `snippet()` is asked for. */
@@ -87,21 +90,27 @@ function tokensBack(text: string, at: number, count: number): number {
 }
 
 interface Query {
-  /** Each phrase's tokens, folded. */
+  /** Each phrase's tokens, folded and stemmed. */
   tokens: string[][];
   /** The phrase whose last token is a prefix, or -1. */
   prefixPhrase: number;
-  /** Each phrase's first token as it is usually written: lower case, Capitalised, UPPER. */
+  /** The start of each phrase's first token as it is usually written: lower case, Capitalised, UPPER. */
   spellings: string[][];
   /** The code of each phrase's first character, lower case. */
   firstChars: number[];
 }
 
+/** A stem's start as a word begins with it ("polici" is how "policy" is stemmed). */
+const stemStart = (token: string) => (token.length > 3 ? token.slice(0, -1) : token);
+
 function readQuery({ phrases, prefix }: Phrases): Query {
-  const all = phrases.map((words) => words.flatMap((w) => w.split(/[^\p{L}\p{N}\p{Co}]+/u)).filter(Boolean).map(fold));
+  const all = phrases.map((words) => words.flatMap((w) => w.split(/[^\p{L}\p{N}\p{Co}]+/u)).filter(Boolean).map((w) => stem(fold(w))));
   // A word of underscores only is no token at all: FTS5 finds nothing for it, and nor do we.
   const tokens = all.filter((t) => t.length > 0);
-  const spellings = tokens.map(([first]) => [...new Set([first!, first![0]!.toUpperCase() + first!.slice(1), first!.toUpperCase()])]);
+  const spellings = tokens.map(([first]) => {
+    const start = stemStart(first!);
+    return [...new Set([start, start[0]!.toUpperCase() + start.slice(1), start.toUpperCase()])];
+  });
   const firstChars = tokens.map(([first]) => first!.charCodeAt(0));
   return { tokens, prefixPhrase: prefix && all[all.length - 1]!.length > 0 ? tokens.length - 1 : -1, spellings, firstChars };
 }
@@ -110,19 +119,23 @@ interface Hit extends Span {
   phrase: number;
 }
 
-/** Whether text[start, end) is `token` as the tokenizer compares (or, as a prefix, begins with it): ASCII by hand, the rest folded. */
+/** Letters compared by hand before a word is folded and stemmed: most words differ in these. */
+const QUICK = 3;
+
+/**
+ * Whether text[start, end) stems to `token` as the tokenizer compares (or, as a prefix, its stem
+ * begins with it): the first letters by hand, and only a word that begins as the token does is
+ * folded and stemmed.
+ */
 function isToken(text: string, start: number, end: number, token: string, prefix: boolean): boolean {
-  for (let i = 0; i < token.length; i++) {
+  for (let i = 0; i < Math.min(QUICK, token.length); i++) {
     if (start + i >= end) return false;
     let c = text.charCodeAt(start + i);
-    if (c >= 0x80) return isFoldedToken(fold(text.slice(start, end)), token, prefix);
+    if (c >= 0x80) break;
     if (c >= 65 && c <= 90) c += 32;
     if (c !== token.charCodeAt(i)) return false;
   }
-  return prefix || end - start === token.length;
-}
-
-function isFoldedToken(word: string, token: string, prefix: boolean): boolean {
+  const word = stem(fold(text.slice(start, end)));
   return prefix ? word.startsWith(token) : word === token;
 }
 
@@ -163,14 +176,13 @@ function placesOf(text: string, haystack: string, spellings: string[], query: Qu
  * Capitalised or UPPER; failing that, in the text lower-cased ("IaaS"); failing that, token by
  * token (diacritics: "Café" for "cafe").
  */
-function places(text: string, query: Query): Hit[] {
-  const count = query.tokens.length === 1 ? 1 : PLACES_PER_PHRASE;
+function places(text: string, query: Query, count = query.tokens.length === 1 ? 1 : PLACES_PER_PHRASE): Hit[] {
   const find = (haystack: string, spellings: (p: number) => string[]) =>
     query.tokens.flatMap((_, p) => placesOf(text, haystack, spellings(p), query, p, count)).sort((a, b) => a.start - b.start);
   let hits = find(text, (p) => query.spellings[p]!);
   if (hits.length > 0) return hits;
   const lower = text.toLowerCase();
-  if (lower.length === text.length) hits = find(lower, (p) => [query.tokens[p]![0]!]);
+  if (lower.length === text.length) hits = find(lower, (p) => [stemStart(query.tokens[p]![0]!)]);
   return hits.length > 0 ? hits : placesByToken(text, query);
 }
 
@@ -194,9 +206,10 @@ function phrasesNear(hits: Hit[], i: number): number {
   return seen.size;
 }
 
-/** The place to start from: the one followed closely by the most different phrases, the first of equals. */
-function bestPlace(text: string, query: Query): Hit | null {
-  const hits = places(text, query);
+/** The place to start from: the one followed closely by the most different phrases, the first of equals; none in `hidden`. */
+function bestPlace(text: string, query: Query, hidden: Span[] = []): Hit | null {
+  const all = hidden.length === 0 ? places(text, query) : places(text, query, PLACES_PER_PHRASE * 4);
+  const hits = hidden.length === 0 ? all : all.filter((h) => !hidden.some((r) => h.start >= r.start && h.start < r.end));
   let best: Hit | null = null;
   let bestScore = 0;
   for (let i = 0; i < hits.length; i++) {
@@ -247,4 +260,92 @@ export function snippets(phrases: Phrases): (text: string) => string | null {
     const place = bestPlace(text, query);
     return place && marked(text, fragment(text, place), query);
   };
+}
+
+/** Front matter and HTML comments: the parts of a file of minutes that a reader never sees. */
+function hiddenParts(markdown: string): Span[] {
+  const hidden: Span[] = [];
+  if (/^---\r?\n/.test(markdown)) {
+    const end = markdown.search(/\n(?:---|\.\.\.)\s*(?:\n|$)/);
+    if (end > 0) hidden.push({ start: 0, end: end + 4 });
+  }
+  for (let at = markdown.indexOf('<!--'); at >= 0; at = markdown.indexOf('<!--', at)) {
+    const close = markdown.indexOf('-->', at + 4);
+    const end = close < 0 ? markdown.length : close + 3;
+    hidden.push({ start: at, end });
+    at = end;
+  }
+  return hidden;
+}
+
+/** Markup of a line of markdown, each replaced as the reader sees it (the order matters: links before emphasis). */
+const MARKUP: [RegExp, string][] = [
+  [/<!--[\s\S]*?(?:-->|$)|^[\s\S]*?-->/g, ' '],
+  [/<\/?[A-Za-z][^>]*>/g, ' '],
+  [/^\s{0,3}#{1,6}\s+|\s+#+\s*$/, ''],
+  [/^\s*(?:>\s*)+/, ''],
+  [/^\s*(?:[-*+]|\d{1,3}[.)])\s+/, ''],
+  [/^\[[ xX]\]\s+/, ''],
+  [/^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$/, ''],
+  [/^\s*\||\|\s*$/g, ''],
+  [/\s*\|\s*/g, ' · '],
+  [/!?\[([^\]]*)\]\([^)]*\)/g, '$1'],
+  [/\[([^\]]*)\]\[[^\]]*\]/g, '$1'],
+  [/\*\*|__|~~|`+/g, ''],
+  [/(^|[\s(])[*_]+(?=\S)|(?<=\S)[*_]+(?=[\s).,;:!?]|$)/g, '$1'],
+  [/^\s*(?:[-*_]\s*){3,}$/, ''],
+];
+
+const BLOCK_START = /^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|\|)/;
+
+/**
+ * Markdown as a reader sees it: no heading or list markers, emphasis, link targets, HTML tags or
+ * comments, table pipes (cells apart by " · "); lines of one paragraph joined by a space, blocks by " · ".
+ */
+export function readable(markdown: string): string {
+  let out = '';
+  for (const line of markdown.split('\n')) {
+    let text = line;
+    for (const [pattern, by] of MARKUP) text = text.replace(pattern, by);
+    text = text.replace(/\s+/g, ' ').trim();
+    if (text === '') continue;
+    out += out === '' ? text : `${BLOCK_START.test(line) ? ' · ' : ' '}${text}`;
+  }
+  return out;
+}
+
+/** Characters of a meeting's markdown read around the best place: its line, and the next when it is short. */
+const EXCERPT_REACH = 300;
+
+/** The lines around `place`, as a reader sees them. */
+function excerpt(markdown: string, place: Span): string {
+  let from = markdown.lastIndexOf('\n', place.start - 1) + 1;
+  if (place.start - from < 40 && from > 0) from = markdown.lastIndexOf('\n', from - 2) + 1;
+  let to = markdown.indexOf('\n', place.end);
+  if (to < 0) to = markdown.length;
+  else if (to - place.end < 80) to = markdown.indexOf('\n', to + 1) < 0 ? markdown.length : markdown.indexOf('\n', to + 1);
+  return readable(markdown.slice(Math.max(from, place.start - EXCERPT_REACH), Math.min(to, place.end + EXCERPT_REACH)));
+}
+
+/**
+ * A snippet maker for the minutes of meetings: the best place outside front matter and HTML
+ * comments, read as plain text, then cut and marked as `snippets` does. Where the words are found
+ * only in what a reader never sees (a link's address), the plain text there, unmarked; null where
+ * they are not found at all.
+ */
+export function meetingSnippets(phrases: Phrases): (markdown: string) => string | null {
+  const query = readQuery(phrases);
+  const ofText = snippets(phrases);
+  return (markdown) => {
+    const place = bestPlace(markdown, query, hiddenParts(markdown));
+    if (!place) return null;
+    const text = excerpt(markdown, place);
+    return ofText(text) ?? (text.length > 0 ? firstWords(text) : null);
+  };
+}
+
+/** SNIPPET_TOKENS tokens from the start of a text, with … when it goes on. */
+function firstWords(text: string): string {
+  const end = fragment(text, { start: 0, end: 0, phrase: 0 }).end;
+  return `${text.slice(0, end)}${tokenAfter(text, end) ? '…' : ''}`;
 }
