@@ -11,6 +11,7 @@ import { parseCommand } from './commands/parse.js';
 import { peopleCommand } from './commands/people.js';
 import { searchCommand } from './commands/search.js';
 import { serveCommand, startCommand } from './commands/serve.js';
+import { watchCommand } from './commands/watch.js';
 
 // `minutes ais | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -34,7 +35,8 @@ const program = new Command('minutes')
   .addCommand(lintCommand())
   .addCommand(serveCommand())
   .addCommand(startCommand())
-  .addCommand(mcpCommand());
+  .addCommand(mcpCommand())
+  .addCommand(watchCommand());
 
 try {
   await program.parseAsync();

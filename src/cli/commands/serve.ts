@@ -9,6 +9,7 @@ import { openStore } from '../open-store.js';
 import { printJson, println } from '../output.js';
 import { dbOption, jsonOption, portArgument, positiveInteger } from '../options.js';
 import { printSummary, runImport } from './import.js';
+import { startWatching, watchFolderArgument, type Watching } from './watch.js';
 
 interface ServeOptions {
   port: number;
@@ -22,6 +23,19 @@ interface ServeOptions {
   allowedHost?: string[];
   /** Costly requests a client may make per minute (0: no limit). */
   rateLimit?: number;
+  /** Folders of minutes kept imported while serving, as `minutes watch` does (the database is created if need be). */
+  watch?: string[];
+}
+
+/** `--watch`: one watch for the whole server, in the first process, on a database connection of its own. */
+async function watchWhileServing(options: ServeOptions): Promise<Watching | null> {
+  if (!options.watch?.length || !cluster.isPrimary) return null;
+  const watching = await startWatching(options.watch, { db: options.db, json: options.json, name: 'minutes serve --watch' });
+  watching.ready.catch((error: unknown) => {
+    process.stderr.write(`minutes serve --watch: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+  return watching;
 }
 
 /** Names a request to a server bound to `host` may carry; none to check for a server bound to every address. */
@@ -45,13 +59,18 @@ async function serveWorkers(options: ServeOptions): Promise<void> {
       if (++listening === workers.length) println(message.line!);
     });
   }
-  const stop = () => workers.forEach((w) => w.isDead() || w.process.kill('SIGTERM'));
+  const watching = await watchWhileServing(options);
+  const stop = () => {
+    workers.forEach((w) => w.isDead() || w.process.kill('SIGTERM'));
+    void watching?.close();
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   // A worker that cannot start (port taken, bad alias file) has said why: the others stop too.
   const codes = await Promise.all(
     workers.map((w) => new Promise<number>((resolve) => w.on('exit', (code) => (listening < workers.length && stop(), resolve(code ?? 1))))),
   );
+  await watching?.close();
   if (listening < workers.length || codes.some((c) => c !== 0)) process.exitCode = 1;
 }
 
@@ -60,7 +79,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   if ((options.workers ?? 1) > 1 && cluster.isPrimary) return serveWorkers(options);
   const { buildServer } = await import('../../api/server.js'); // fastify and the page: only for the commands that serve
   const path = databasePath(options.db);
-  if (!options.create && path !== ':memory:' && !existsSync(path)) {
+  if (!options.create && !options.watch?.length && path !== ':memory:' && !existsSync(path)) {
     const hint = 'import minutes first (minutes import PATH), or pass --create to serve an empty one';
     throw new Error(`no database at ${path}: ${hint}`);
   }
@@ -89,12 +108,14 @@ export async function serve(options: ServeOptions): Promise<void> {
     : `minutes-kb is serving ${dbFile} on ${url}${(options.workers ?? 1) > 1 ? ` with ${options.workers} worker processes` : ''}  (API docs: ${url}/docs; Ctrl-C stops)`;
   if (cluster.isWorker) process.send!({ line });
   else println(line);
+  const watching = await watchWhileServing(options);
   let stopping = false;
   const stop = async () => {
     // Ctrl-C reaches the workers twice: from the terminal and from the primary.
     if (stopping) return;
     stopping = true;
     await app.close();
+    await watching?.close();
     db.close();
     if (cluster.isWorker) process.disconnect(); // the channel to the primary would keep this process alive
   };
@@ -123,6 +144,11 @@ export function serveCommand(): Command {
     .option('--create', 'create the database if it does not exist (by default a missing --db is an error)')
     .option('--allowed-host <name...>', 'a host name requests may be addressed to, beyond the bound address and localhost')
     .addOption(rateLimitOption())
+    .addOption(
+      new Option('--watch <folders...>', 'keep these folders of minutes imported while serving, as `minutes watch` (creates the database)').argParser(
+        watchFolderArgument,
+      ),
+    )
     .addOption(jsonOption('print the URL as JSON'))
     .action(serve);
 }
