@@ -30,3 +30,20 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   // Leading tabs on every line.
   'leading tabs': (n) => `${'\t'.repeat(199)}- x\n`.repeat(Math.ceil(n / 203)),
 };
+
+/**
+ * Inputs on which the markdown libraries themselves (micromark, yaml) are super-linear: not
+ * fixable here, so every parse runs within a time budget (src/import/parse-pool.ts) and these are
+ * refused when they outlast it. Shared by test/hardening/parse-budget.test.ts and the bench.
+ */
+export const LIBRARY_ADVERSARIAL: Record<string, (bytes: number) => string> = {
+  // Emphasis openers that never close: micromark looks for a closer from each.
+  'emphasis openers (a*a*a*...)': (n) => `# 2024-07-15\n\n${'a*'.repeat(Math.ceil(n / 2))}\n`,
+  // A heading and a list item, repeated.
+  'headings and list items (## h / - x)': (n) => '## h\n- x\n'.repeat(Math.ceil(n / 10)),
+  // Front matter with very many keys.
+  'front matter keys (k1: 1 ...)': (n) => {
+    const keys = Array.from({ length: Math.ceil(n / 9) }, (_, i) => `k${i}: 1`);
+    return `---\n${keys.join('\n')}\n---\n# 2024-07-15\n`;
+  },
+};

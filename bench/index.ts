@@ -110,7 +110,7 @@ const result: {
 
 try {
   if (wanted('parse')) result.parse = benchParse(allFiles);
-  if (wanted('adversarial')) result.adversarial = benchAdversarial();
+  if (wanted('adversarial')) result.adversarial = await benchAdversarial();
   const needDb = wanted('import') || wanted('search') || wanted('100x') || wanted('http') || wanted('cli');
   if (wanted('import')) {
     const cold = await importFigures(CORPUS, db1, 3);

@@ -5,13 +5,14 @@ import { buildServer } from '../../src/api/server.js';
 import { importPathsInParallel } from '../../src/import/import-files.js';
 import { INLINE_MAX_BYTES, ParsePool, parseBudgetMs } from '../../src/import/parse-pool.js';
 import { openDatabase } from '../../src/store/database.js';
+import { LIBRARY_ADVERSARIAL } from '../../bench/adversarial-inputs.js';
 import { tempDir } from '../helpers.js';
 
 /**
  * micromark itself is super-linear on emphasis markers without their closers: 100 KB of them
  * takes a minute or more here, so each of these parses must be stopped by its budget.
  */
-const SLOW = `# 2024-07-15\n\n${'a*'.repeat(50_000)}\n`;
+const SLOW = LIBRARY_ADVERSARIAL['emphasis openers (a*a*a*...)']!(100_000);
 const GOOD = '# Weekly 2024-07-15\n\n## Action items\n\n- AI @anna: write the release notes\n';
 const BUDGET_MS = 1_000;
 const { dir, remove } = tempDir();
@@ -32,6 +33,24 @@ describe('a time budget for every parse', () => {
       await pool.close();
     }
   }, 60_000);
+
+  it('refuses, within the budget, each input on which the markdown libraries are super-linear', async () => {
+    const pool = new ParsePool(1, BUDGET_MS);
+    try {
+      const names = Object.keys(LIBRARY_ADVERSARIAL);
+      // Sizes at which each took 45 s or more on its own (issue #18).
+      const sizes: Record<string, number> = { emphasis: 100_000, headings: 240_000, front: 720_000 };
+      const parsed = await Promise.all(
+        names.map((name) => {
+          const bytes = new TextEncoder().encode(LIBRARY_ADVERSARIAL[name]!(sizes[name.split(' ')[0]!]!));
+          return pool.parse({ source: `${name}.md`, seriesFromPath: null }, bytes);
+        }),
+      );
+      for (const result of parsed) expect(result?.record).toMatchObject({ error: expect.stringMatching(/took longer than 1 s/) });
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
 
   it('an import fails the file that outlasts its budget with that reason, and the batch goes on', async () => {
     expect(SLOW.length).toBeGreaterThan(INLINE_MAX_BYTES); // else it would be parsed on the importing thread
