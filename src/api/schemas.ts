@@ -99,9 +99,12 @@ export const trackedItemSchema = {
   properties: {
     id: { type: 'string' },
     series: { type: ['string', 'null'] },
-    text: { type: 'string' },
+    text: { type: 'string', description: 'the line as first raised' },
+    task: { type: 'string', description: 'the task alone: marker, owner prefix, arrows and status words stripped' },
     owners,
     status,
+    state: { enum: ['live', 'stale', 'done', 'dropped'], description: 'live or stale for an open item, else its status' },
+    overdue: { type: 'boolean', description: 'open and past its due date' },
     due: nullableDate,
     firstRaised: nullableDate,
     lastMentioned: nullableDate,
@@ -113,6 +116,19 @@ export const trackedItemSchema = {
     lastSource: { type: 'string' },
     lastLine: { type: 'integer' },
   },
+} as const;
+
+/** A page of tracked items, with the stale ones a live list left out and the day and window that judged states. */
+export const trackedItemPageSchema = {
+  type: 'object',
+  properties: {
+    ...pageOf(trackedItemSchema).properties,
+    staleLeftOut: { type: 'integer' },
+    note: { type: ['string', 'null'] },
+    today: { type: 'string' },
+    window: { type: 'object', properties: { meetings: { type: 'integer' }, days: { type: 'integer' } } },
+  },
+  required: [...pageOf(trackedItemSchema).required, 'staleLeftOut', 'today', 'window'],
 } as const;
 
 export const trackedItemDetailSchema = {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import cluster from 'node:cluster';
 import { Command } from 'commander';
-import { aiCommand, aisCommand } from './commands/ais.js';
+import { aiCommand, aisCommand, liveWindowCommand } from './commands/ais.js';
 import { exportCommand } from './commands/export.js';
 import { carryCommand, digestCommand, reportCommand } from './commands/reports.js';
 import { importCommand } from './commands/import.js';
@@ -26,6 +26,7 @@ const program = new Command('minutes')
   .addCommand(parseCommand())
   .addCommand(aisCommand())
   .addCommand(aiCommand())
+  .addCommand(liveWindowCommand())
   .addCommand(carryCommand())
   .addCommand(digestCommand())
   .addCommand(reportCommand())

@@ -4,22 +4,28 @@ import type { Digest, TrackedItem } from '../store/tracked-items.js';
 
 const owners = (item: TrackedItem) => (item.owners.length > 0 ? item.owners.map((o) => `@${o}`).join(', ') : '(no owner)');
 
-/** The text as first raised, without its own marker and owners, which the block writes again. */
-function task(item: TrackedItem): string {
-  return item.text
-    .replace(/^[_*\s]*(?:AI|TODO|ToDo|ACTION)\b\s*(?:(?:@[\w.-]+[\s,&]*(?:and\s+)?)+)?:?\s*/i, '')
-    .replace(/(?<![_*])[_*]+$/, '')
-    .trim();
+/** The task alone (src/track/task-text.ts); the line as written where it holds nothing else ("Action Items"). */
+const task = (item: TrackedItem) => item.task || item.text;
+
+/** "overdue since 2024-07-20, " for an overdue item. */
+const overdue = (item: TrackedItem) => (item.overdue ? `**overdue** since ${item.due}, ` : '');
+
+/** How many stale items a list left out, and how to see them. */
+export function staleNote(n: number, how: string): string[] {
+  if (n === 0) return [];
+  return [`${n} stale ${n === 1 ? 'item' : 'items'} (no meeting mentions ${n === 1 ? 'it' : 'them'} any more) left out: ${how}`];
 }
 
-/** The block for the next meeting's "Check AIs from last time": open items, with owners and when first raised. */
-export function carryBlock(items: TrackedItem[]): string {
+/** The block for the next meeting's "Check AIs from last time": live open items, with owners and when first raised. */
+export function carryBlock(items: TrackedItem[], staleLeftOut = 0, how = ''): string {
   const lines = ['## Check AIs from last time', ''];
   if (items.length === 0) lines.push('- (no open action items)');
   for (const item of items) {
     const marker = item.owners.length > 0 ? `AI ${owners(item)}` : 'TODO';
-    lines.push(`- _${marker}: ${task(item)}_ (raised ${item.firstRaised ?? 'undated'}, ${item.id})`);
+    lines.push(`- _${marker}: ${task(item)}_ (${overdue(item)}raised ${item.firstRaised ?? 'undated'}, ${item.id})`);
   }
+  const note = staleNote(staleLeftOut, how);
+  if (note.length > 0) lines.push('', ...note.map((n) => `<!-- ${n} -->`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -27,6 +33,7 @@ const where = (source: string, line: number) => `[${source}:${line}](${source}#L
 
 export function digestMarkdown(d: Digest): string {
   const lines = [`# ${d.series}: since ${d.since}`, '', `Meetings: ${d.meetings.map((m) => m.date ?? m.source).join(', ') || 'none'}`, ''];
+  lines.push(`Open action items: ${d.open.live} live, ${d.open.stale} stale, ${d.open.overdue} overdue.`, '');
   const section = (title: string, rows: string[]) => lines.push(`## ${title}`, '', ...(rows.length > 0 ? rows : ['- none']), '');
   section('Raised', d.raised.map((i) => `- ${owners(i)}: ${task(i)} (${i.status}; ${where(i.source, i.line)})`));
   section('Closed', d.closed.map((i) => `- ${owners(i)}: ${task(i)} (${i.status}, raised ${i.firstRaised}; ${where(i.lastSource, i.lastLine)})`));
@@ -34,11 +41,21 @@ export function digestMarkdown(d: Digest): string {
   return lines.join('\n');
 }
 
-export function ownerReport(owner: string, items: TrackedItem[]): string {
-  const lines = [`# Open action items of ${owner}`, '', `${items.length} open, oldest first.`, ''];
-  for (const i of items) {
-    const carried = i.meetings > 1 ? `, carried through ${i.meetings} meetings until ${i.lastMentioned}` : '';
-    lines.push(`- ${task(i)} (${i.series ?? 'no series'}, raised ${i.firstRaised}${carried}; ${where(i.source, i.line)}; ${i.id})`);
-  }
+function reportLine(i: TrackedItem): string {
+  const carried = i.meetings > 1 ? `, carried through ${i.meetings} meetings until ${i.lastMentioned}` : `, last mentioned ${i.lastMentioned ?? 'undated'}`;
+  return `- ${overdue(i)}${task(i)} (${i.series ?? 'no series'}, raised ${i.firstRaised}${carried}; ${where(i.source, i.line)}; ${i.id})`;
+}
+
+/** One person's open items: live ones (overdue first), then stale ones when asked for, else how many were left out. */
+export function ownerReport(owner: string, items: TrackedItem[], staleLeftOut: number, how: string, today: string): string {
+  const live = items.filter((i) => i.state === 'live');
+  const stale = items.filter((i) => i.state === 'stale');
+  const overdueCount = items.filter((i) => i.overdue).length;
+  const lines = [`# Open action items of ${owner}`, ''];
+  lines.push(`${live.length} live, ${stale.length + staleLeftOut} stale, ${overdueCount} overdue as of ${today}; overdue first, then oldest first.`, '');
+  lines.push(...live.map(reportLine));
+  if (stale.length > 0) lines.push('', '## Stale (no meeting of their series mentions them any more)', '', ...stale.map(reportLine));
+  const note = staleNote(staleLeftOut, how);
+  if (note.length > 0) lines.push('', ...note);
   return `${lines.join('\n')}\n`;
 }

@@ -6,9 +6,11 @@ import type { Column } from './csv.js';
 /** The columns of each export, in the order a reader scans them: what, who, when, where. */
 export const actionItemColumns: Column<TrackedItem>[] = [
   { header: 'id', value: (a) => a.id },
-  { header: 'text', value: (a) => a.text },
+  { header: 'task', value: (a) => a.task },
   { header: 'owners', value: (a) => a.owners.join('; ') },
   { header: 'status', value: (a) => a.status },
+  { header: 'state', value: (a) => a.state },
+  { header: 'overdue', value: (a) => (a.overdue ? 'yes' : '') },
   { header: 'due', value: (a) => a.due },
   { header: 'series', value: (a) => a.series },
   { header: 'first_raised', value: (a) => a.firstRaised },
@@ -16,6 +18,7 @@ export const actionItemColumns: Column<TrackedItem>[] = [
   { header: 'meetings', value: (a) => a.meetings },
   { header: 'source', value: (a) => a.source },
   { header: 'line', value: (a) => a.line },
+  { header: 'text', value: (a) => a.text },
 ];
 
 export const decisionColumns: Column<StoredDecision>[] = [

@@ -61,6 +61,15 @@ export function ownerIds(db: DB, owner: string): string[] {
   return [...ids];
 }
 
+/**
+ * SQL for the one id under which an owner `expr` is counted, as ownerIds resolves it: the person an
+ * alias stands for, else the handle of a participant of that name, else the owner as written.
+ */
+export function canonicalOwnerSql(expr: string): string {
+  return `coalesce((SELECT person_id FROM aliases WHERE alias = ${expr}),
+    (SELECT id FROM people WHERE lower(name) = ${expr} AND handle IS NOT NULL AND id <> ${expr} ORDER BY id LIMIT 1), ${expr})`;
+}
+
 export interface Query {
   columns: string;
   from: string;

@@ -1,18 +1,32 @@
 import type { ActionStatus } from '../parse/meeting-record.js';
 import { fingerprint, similarity } from '../track/fingerprint.js';
+import { isIsoDay, isOverdue, itemState, liveSince, type ItemState, type LiveWindow, type StateFilter } from '../track/item-states.js';
 import { linkMentions, type Mention } from '../track/link-mentions.js';
+import { taskText } from '../track/task-text.js';
+import { normaliseName } from '../parse/recognise/names.js';
 import type { DB } from './database.js';
-import { ownerIds, page, type Clause, type MeetingFilter, type Page, type PageOf } from './filters.js';
+
+/** The owner under which items without one are listed (`owner=none`). */
+export const NO_OWNER = 'none';
+import { canonicalOwnerSql, ownerIds, page, where, type Clause, type MeetingFilter, type Page, type PageOf } from './filters.js';
 import { refreshSearchStatus } from './search-docs.js';
+import { liveWindow } from './settings.js';
 import { statement } from './statements.js';
 
 /** An action item followed across meetings. */
 export interface TrackedItem {
   id: string;
   series: string | null;
+  /** The line as first raised. */
   text: string;
+  /** The task alone: marker, owner prefix, arrows and status words stripped (src/track/task-text.ts). */
+  task: string;
   owners: string[];
   status: ActionStatus;
+  /** live or stale for an open item (src/track/item-states.ts), else its status. */
+  state: ItemState;
+  /** Open and past its due date. */
+  overdue: boolean;
   due: string | null;
   firstRaised: string | null;
   lastMentioned: string | null;
@@ -47,14 +61,16 @@ export interface ItemChange {
 
 type MentionRow = Omit<Mention, 'owners' | 'carried'> & { owners: string; carried: number };
 
+/** The mentions of a series, each owner as the one id it is counted under (a first name resolved, an alias followed). */
 function seriesMentions(db: DB, series: string | null): Mention[] {
   const rows = statement(
     db,
     `SELECT a.id, m.date, m.source, a.line, a.text, a.status, a.carried, a.due, a.agenda,
-       (SELECT json_group_array(owner) FROM (SELECT owner FROM action_item_owners WHERE action_item_id = a.id ORDER BY position)) AS owners
+       (SELECT json_group_array(${canonicalOwnerSql('o.id')}) FROM
+         (SELECT coalesce(person_id, owner) AS id FROM action_item_owners WHERE action_item_id = a.id ORDER BY position) o) AS owners
      FROM action_items a JOIN meetings m ON m.id = a.meeting_id WHERE m.series IS ?`,
   ).all(series) as MentionRow[];
-  return rows.map((r) => ({ ...r, owners: JSON.parse(r.owners) as string[], carried: r.carried === 1 }));
+  return rows.map((r) => ({ ...r, owners: [...new Set(JSON.parse(r.owners) as string[])], carried: r.carried === 1 }));
 }
 
 /** The status in effect: a manual change holds until a meeting after it reports on the item. */
@@ -103,8 +119,8 @@ export function relinkSeries(db: DB, series: string | null): void {
     const setItem = statement(db, 'UPDATE action_items SET item_id = ? WHERE id = ?');
     const insert = statement(
       db,
-      `INSERT INTO tracked_items (id, series, text, owners, status, minutes_status, due, first_raised, last_mentioned, meetings, first_mention_id, last_mention_id)
-       VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO tracked_items (id, series, text, task, owners, status, minutes_status, due, first_raised, last_mentioned, meetings, first_mention_id, last_mention_id)
+       VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)`,
     );
     const owner = statement(db, 'INSERT OR IGNORE INTO tracked_item_owners (item_id, owner) VALUES (?, ?)');
     const threads = linkMentions(series ?? '', seriesMentions(db, series));
@@ -113,7 +129,7 @@ export function relinkSeries(db: DB, series: string | null): void {
       const last = thread.mentions[thread.mentions.length - 1]!;
       const owners = [...thread.mentions].reverse().find((m) => m.owners.length > 0)?.owners ?? [];
       const due = [...thread.mentions].reverse().find((m) => m.due)?.due ?? null;
-      insert.run(thread.id, series, first.text, JSON.stringify(owners), last.status, due, first.date, last.date, new Set(thread.mentions.map((m) => m.source)).size, first.id, last.id);
+      insert.run(thread.id, series, first.text, thread.mentions.map((m) => taskText(m.text)).find(Boolean) ?? '', JSON.stringify(owners), last.status, due, first.date, last.date, new Set(thread.mentions.map((m) => m.source)).size, first.id, last.id);
       for (const o of owners) owner.run(thread.id, o);
       for (const m of thread.mentions) setItem.run(thread.id, m.id);
     }
@@ -133,42 +149,146 @@ export function relinkSeries(db: DB, series: string | null): void {
 export interface TrackedItemFilter extends MeetingFilter, Page {
   owner?: string;
   status?: ActionStatus | 'all';
-  /** Only items not mentioned in this many days before `today`. */
+  /** Which open items: live (the default), stale, overdue, or all. Done and dropped items have no such state. */
+  state?: StateFilter;
+  /** Only items not mentioned in this many days before `today` (the MCP tool's stale_days). */
   stale?: number;
   /** Only items with a due date (for a calendar). */
   due?: boolean;
+  /** The day states are judged on (default: see referenceDay). */
   today?: string;
+  /** The live window for this call, over the knowledge base's setting. */
+  window?: Partial<LiveWindow>;
 }
 
-const COLUMNS = `t.id, t.series, t.text, t.owners, t.status, t.due, t.first_raised AS firstRaised, t.last_mentioned AS lastMentioned, t.meetings,
-  fm.id AS meetingId, fm.source, f.line, lm.id AS lastMeetingId, lm.source AS lastSource, l.line AS lastLine`;
+/** A list of items, with what its state filter left out and the day and window it judged by. */
+export interface TrackedItemPage extends PageOf<TrackedItem> {
+  /** Stale open items the other filters kept but a live-only list left out (see them with state=stale or all). */
+  staleLeftOut: number;
+  today: string;
+  window: LiveWindow;
+}
+
+const COLUMNS = `t.id, t.series, t.text, coalesce(t.task, t.text) AS task, t.owners, t.status, t.due, t.first_raised AS firstRaised,
+  t.last_mentioned AS lastMentioned, t.meetings, fm.id AS meetingId, fm.source, f.line, lm.id AS lastMeetingId, lm.source AS lastSource, l.line AS lastLine`;
 const FROM = `tracked_items t
   JOIN action_items f ON f.id = t.first_mention_id JOIN meetings fm ON fm.id = f.meeting_id
   JOIN action_items l ON l.id = t.last_mention_id JOIN meetings lm ON lm.id = l.meeting_id`;
 
-type ItemRow = Omit<TrackedItem, 'owners'> & { owners: string };
-const toItem = (row: ItemRow): TrackedItem => ({ ...row, owners: JSON.parse(row.owners) as string[] });
+type ItemRow = Omit<TrackedItem, 'owners' | 'state' | 'overdue'> & { owners: string };
 
-/** Action items (each once, however often carried), oldest first raised first. */
-export function listTrackedItems(db: DB, filter: TrackedItemFilter = {}): PageOf<TrackedItem> {
+/**
+ * The day states are judged on: the one given, else the day of the newest meeting of the knowledge
+ * base, but never after the real date. Minutes arrive after their meeting, so a knowledge base fed
+ * every week has its newest meeting within days of the real date; an archive is judged as of its
+ * last meeting, where its items were live, not as of the day someone reads it.
+ */
+export function referenceDay(db: DB, today?: string): string {
+  if (today !== undefined) {
+    if (!isIsoDay(today)) throw new Error(`today: expected a date as YYYY-MM-DD, got ${JSON.stringify(today)}`);
+    return today;
+  }
+  const real = new Date().toISOString().slice(0, 10);
+  const newest = (statement(db, 'SELECT max(date) AS date FROM meetings WHERE date <= ?').get(real) as { date: string | null }).date;
+  return newest ?? real;
+}
+
+/** The live window: the knowledge base's setting, with parts given for this call. */
+function windowOf(db: DB, given: Partial<LiveWindow> = {}): LiveWindow {
+  const stored = liveWindow(db);
+  return { meetings: given.meetings ?? stored.meetings, days: given.days ?? stored.days };
+}
+
+/** Per series (null as ''), the first day from which a mention keeps an item live. */
+function liveSinceBySeries(db: DB, window: LiveWindow, today: string): Record<string, string> {
+  const dates = new Map<string, string[]>();
+  for (const row of statement(db, 'SELECT coalesce(series, \'\') AS series, date FROM meetings WHERE date IS NOT NULL').all() as { series: string; date: string }[]) {
+    const list = dates.get(row.series) ?? dates.set(row.series, []).get(row.series)!;
+    list.push(row.date);
+  }
+  return Object.fromEntries([...dates].map(([series, list]) => [series, liveSince(list, window, today)]));
+}
+
+/** How states are judged for one list: the day, the window and each series' live-since day. */
+export interface Judge {
+  today: string;
+  window: LiveWindow;
+  since: Record<string, string>;
+}
+
+export function judge(db: DB, filter: { today?: string; window?: Partial<LiveWindow> } = {}): Judge {
+  const today = referenceDay(db, filter.today);
+  const window = windowOf(db, filter.window);
+  return { today, window, since: liveSinceBySeries(db, window, today) };
+}
+
+/**
+ * Whether an open item `t` is live, in SQL: its last mention on or after its series' live-since
+ * day. The days are written into the SQL (checked ISO dates, quoted) so that it can stand in columns.
+ */
+export function liveSql(j: Judge): string {
+  const cases = Object.entries(j.since).map(([series, since]) => `WHEN ${quote(series)} THEN ${quote(since)}`);
+  const since = cases.length > 0 ? `CASE coalesce(t.series, '') ${cases.join(' ')} ELSE ${quote(j.today)} END` : quote(j.today);
+  return `coalesce(t.last_mentioned >= ${since}, 0)`;
+}
+
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+function stateClause(state: StateFilter, j: Judge): Clause | null {
+  if (state === 'live') return { sql: `t.status <> 'open' OR ${liveSql(j)}`, params: [] };
+  if (state === 'stale') return { sql: `t.status = 'open' AND NOT ${liveSql(j)}`, params: [] };
+  if (state === 'overdue') return { sql: `t.status = 'open' AND t.due < ?`, params: [j.today] };
+  return null;
+}
+
+function toItem(row: ItemRow, j: Judge): TrackedItem {
+  const since = j.since[row.series ?? ''] ?? j.today;
+  return {
+    ...row,
+    owners: JSON.parse(row.owners) as string[],
+    state: itemState(row.status, row.lastMentioned, since),
+    overdue: isOverdue(row.status, row.due, j.today),
+  };
+}
+
+/** The clauses of every filter but the state. */
+function itemClauses(db: DB, filter: TrackedItemFilter, today: string): Clause[] {
   const clauses: Clause[] = [];
   if (filter.series) clauses.push({ sql: 't.series = ?', params: [filter.series] });
   if (filter.from) clauses.push({ sql: 't.last_mentioned >= ?', params: [filter.from] });
   if (filter.to) clauses.push({ sql: 't.first_raised <= ?', params: [filter.to] });
   const status = filter.status ?? 'open';
   if (status !== 'all') clauses.push({ sql: 't.status = ?', params: [status] });
-  if (filter.owner) {
+  if (filter.owner && normaliseName(filter.owner) === NO_OWNER) clauses.push({ sql: "t.owners = '[]'", params: [] });
+  else if (filter.owner) {
     const ids = ownerIds(db, filter.owner);
     clauses.push({ sql: `t.id IN (SELECT item_id FROM tracked_item_owners WHERE owner IN (${ids.map(() => '?').join(', ')}))`, params: ids });
   }
   if (filter.due) clauses.push({ sql: 't.due IS NOT NULL', params: [] });
   if (filter.stale !== undefined) {
-    const today = filter.today ?? new Date().toISOString().slice(0, 10);
     const cutoff = new Date(Date.parse(today) - filter.stale * 86_400_000).toISOString().slice(0, 10);
     clauses.push({ sql: 't.last_mentioned < ?', params: [cutoff] });
   }
-  const result = page<ItemRow>(db, { columns: COLUMNS, from: FROM, clauses, orderBy: 't.first_raised, t.id' }, filter);
-  return { ...result, items: result.items.map(toItem) };
+  return clauses;
+}
+
+/**
+ * Action items (each once, however often carried): overdue first, then oldest first raised.
+ * Open items are live only unless `state` says otherwise; the page says how many stale ones that left out.
+ */
+export function listTrackedItems(db: DB, filter: TrackedItemFilter = {}): TrackedItemPage {
+  const j = judge(db, filter);
+  const clauses = itemClauses(db, filter, j.today);
+  const state = filter.state ?? 'live';
+  const byState = stateClause(state, j);
+  const overdueFirst = `coalesce(t.status = 'open' AND t.due < '${j.today}', 0) DESC, t.first_raised, t.id`;
+  const result = page<ItemRow>(db, { columns: COLUMNS, from: FROM, clauses: byState ? [...clauses, byState] : clauses, orderBy: overdueFirst }, filter);
+  let staleLeftOut = 0;
+  if (state === 'live') {
+    const w = where([...clauses, stateClause('stale', j)!]);
+    staleLeftOut = (statement(db, `SELECT count(*) AS n FROM tracked_items t ${w.sql}`).get(...w.params) as { n: number }).n;
+  }
+  return { ...result, items: result.items.map((row) => toItem(row, j)), staleLeftOut, today: j.today, window: j.window };
 }
 
 export interface TrackedItemDetail extends TrackedItem {
@@ -177,9 +297,10 @@ export interface TrackedItemDetail extends TrackedItem {
 }
 
 /** One item with every mention (meeting date, file, line, status then, text then) and every manual change. */
-export function getTrackedItem(db: DB, id: string): TrackedItemDetail | null {
+export function getTrackedItem(db: DB, id: string, filter: { today?: string; window?: Partial<LiveWindow> } = {}): TrackedItemDetail | null {
   const row = statement(db, `SELECT ${COLUMNS} FROM ${FROM} WHERE t.id = ?`).get(id) as ItemRow | undefined;
   if (!row) return null;
+  const j = judge(db, filter);
   const history = (
     statement(
       db,
@@ -189,7 +310,7 @@ export function getTrackedItem(db: DB, id: string): TrackedItemDetail | null {
     ).all(id) as (Omit<ItemMention, 'owners' | 'carried'> & { owners: string; carried: number })[]
   ).map((m) => ({ ...m, owners: JSON.parse(m.owners) as string[], carried: m.carried === 1 }));
   const changes = statement(db, 'SELECT changed_at AS changedAt, status, note, as_of AS asOf FROM item_changes WHERE item_id = ? ORDER BY id').all(id) as ItemChange[];
-  return { ...toItem(row), history, changes };
+  return { ...toItem(row, j), history, changes };
 }
 
 /** Close, drop or reopen an item by hand; kept across re-imports until later minutes report on it. */
@@ -215,6 +336,8 @@ export function latestMeetingDate(db: DB, series: string): string | null {
 export interface Digest {
   series: string;
   since: string;
+  /** Open items of the series now: live, stale and overdue (live or stale). */
+  open: { live: number; stale: number; overdue: number };
   meetings: { id: number; date: string | null; source: string }[];
   raised: TrackedItem[];
   closed: TrackedItem[];
@@ -225,8 +348,9 @@ export interface Digest {
  * What happened in a series since a date (its meetings on or after it): items first raised
  * then, items a meeting then reported done or dropped, and the decisions taken.
  */
-export function digest(db: DB, series: string, since: string): Digest {
-  const all = listTrackedItems(db, { series, status: 'all', limit: -1 }).items;
+export function digest(db: DB, series: string, since: string, judged: { today?: string; window?: Partial<LiveWindow> } = {}): Digest {
+  const all = listTrackedItems(db, { ...judged, series, status: 'all', state: 'all', limit: -1 }).items;
+  const open = all.filter((i) => i.status === 'open');
   const closedIds = new Set(
     (
       statement(
@@ -241,6 +365,7 @@ export function digest(db: DB, series: string, since: string): Digest {
   return {
     series,
     since,
+    open: { live: open.filter((i) => i.state === 'live').length, stale: open.filter((i) => i.state === 'stale').length, overdue: open.filter((i) => i.overdue).length },
     meetings: statement(db, 'SELECT id, date, source FROM meetings WHERE series = ? AND date >= ? ORDER BY date, source').all(series, since) as Digest['meetings'],
     raised: all.filter((i) => i.firstRaised !== null && i.firstRaised >= since),
     closed: all.filter((i) => closedIds.has(i.id)),

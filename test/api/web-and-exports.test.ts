@@ -116,7 +116,7 @@ describe('iCalendar export', () => {
     for (const [i, todo] of todos.entries()) {
       expect(todo.getFirstPropertyValue('dtstamp')).toBeTruthy();
       expect(String(todo.getFirstPropertyValue('due'))).toBe(due[i].due);
-      expect(todo.getFirstPropertyValue('summary')).toBe(due[i].text);
+      expect(todo.getFirstPropertyValue('summary')).toBe(due[i].task);
       expect(todo.getFirstPropertyValue('status')).toBe('NEEDS-ACTION');
       // DUE must come after DTSTART: an item due on the day it was raised has no start.
       const start = todo.getFirstPropertyValue('dtstart');

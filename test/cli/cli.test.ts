@@ -60,7 +60,7 @@ describe('minutes import, ais, search', () => {
   it('lists open action items of an owner with date, file and line', () => {
     const { code, stdout } = minutes(['ais', '--owner', 'emil', '--db', db]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^ai-[0-9a-f]{10} {2}\[open\] {2}emil {2}raised 2024-09-23, last 2024-09-30, 2 meetings$/m);
+    expect(stdout).toMatch(/^ai-[0-9a-f]{10} {2}\[live\] {2}emil {2}raised 2024-09-23, last 2024-09-30, 2 meetings$/m);
     expect(stdout).toMatch(/^ {4}minutes\/demo-weekly\/20240923\.md:\d+ {2}\.\. {2}minutes\/demo-weekly\/20240930\.md:\d+$/m);
     const json = JSON.parse(minutes(['ais', '--owner', 'emil', '--status', 'all', '--series', 'demo-weekly', '--json', '--db', db]).stdout);
     expect(json.items.map((a: { status: string }) => a.status)).toEqual(expect.arrayContaining(['open', 'done']));
@@ -195,7 +195,7 @@ describe('minutes ai, carry, digest, report', () => {
     const items = JSON.parse(minutes(['ais', '--series', 'demo-weekly', '--json', '--db', db]).stdout).items;
     const id = items[0].id;
     const shown = minutes(['ai', 'show', id, '--db', db]);
-    expect(shown.stdout).toContain(`${id}  [open]`);
+    expect(shown.stdout).toMatch(new RegExp(`${id} {2}\\[live[\\],]`));
     expect(shown.stdout).toMatch(/history:\n {4}2024-09-\d\d {2}minutes\/demo-weekly\//);
     expect(JSON.parse(minutes(['ai', 'close', id, '--note', 'done in chat', '--json', '--db', db]).stdout)).toMatchObject({ status: 'done' });
     expect(minutes(['ai', 'show', id, '--db', db]).stdout).toMatch(/by hand {2}\[done\] {2}done in chat/);
@@ -218,7 +218,7 @@ describe('minutes ai, carry, digest, report', () => {
     const since = minutes(['digest', '--series', 'demo-weekly', '--since', '2024-09-16', '--json', '--db', db]);
     expect(JSON.parse(since.stdout).meetings).toHaveLength(3);
     const report = minutes(['report', '--owner', 'emil', '--db', db]).stdout;
-    expect(report).toMatch(/^# Open action items of emil\n\n1 open, oldest first\.\n\n- add alert rules for the new storage backend \(demo-weekly, raised 2024-09-23, carried through 2 meetings until 2024-09-30; \[minutes\/demo-weekly\/20240923\.md:\d+\]/);
+    expect(report).toMatch(/^# Open action items of emil\n\n1 live, 0 stale, 0 overdue as of 2024-09-30; overdue first, then oldest first\.\n\n- add alert rules for the new storage backend \(demo-weekly, raised 2024-09-23, carried through 2 meetings until 2024-09-30; \[minutes\/demo-weekly\/20240923\.md:\d+\]/);
   });
 });
 
@@ -263,7 +263,7 @@ describe.skipIf(!HAS_CORPUS)('the shared corpus', () => {
     expect(summary.imported).toBe(findMarkdownFiles([CORPUS]).length);
     expect(imported.code).toBe(0);
 
-    const garloff = JSON.parse(minutes(['ais', '--owner', 'garloff', '--status', 'open', '--json', '--db', corpusDb]).stdout);
+    const garloff = JSON.parse(minutes(['ais', '--owner', 'garloff', '--status', 'open', '--stale', '--json', '--db', corpusDb]).stdout);
     expect(garloff.total).toBeGreaterThan(20);
     for (const item of garloff.items) {
       expect(item.owners).toContain('garloff');

@@ -6,9 +6,12 @@ import type { TrackedItem } from '../../src/store/tracked-items.js';
 const item: TrackedItem = {
   id: 'ai-1',
   series: 'a\rX-CR:1',
-  text: 'Send the slides\r\nX-INJECTED:1\rand the notes',
+  text: 'AI @kurt: Send the slides\r\nX-INJECTED:1\rand the notes',
+  task: 'Send the slides\r\nX-INJECTED:1\rand the notes',
   owners: ['kurt'],
   status: 'open',
+  state: 'live',
+  overdue: false,
   due: '2024-07-20',
   firstRaised: '2024-07-15',
   lastMentioned: '2024-07-15',

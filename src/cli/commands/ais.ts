@@ -1,37 +1,95 @@
-import { Command, Option } from 'commander';
-import { getTrackedItem, listTrackedItems, changeItemStatus, type TrackedItem } from '../../store/tracked-items.js';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { getTrackedItem, listTrackedItems, changeItemStatus, type TrackedItem, type TrackedItemFilter } from '../../store/tracked-items.js';
+import { liveWindow, setLiveWindow } from '../../store/settings.js';
+import { checkWindowValue, STATE_FILTERS, WINDOW_LIMITS, type LiveWindow, type StateFilter } from '../../track/item-states.js';
+import { staleNote } from '../markdown.js';
 import { openStore } from '../open-store.js';
 import { at, printJson, println, shown } from '../output.js';
-import { dbOption, fromOption, jsonOption, limitOption, offsetOption, positiveInteger, seriesOption, toOption } from '../options.js';
+import { dbOption, fromOption, isoDateArgument, jsonOption, limitOption, offsetOption, seriesOption, toOption } from '../options.js';
 import type { ActionStatus } from '../../parse/meeting-record.js';
 
 function printItem(a: TrackedItem): void {
-  const carried = a.meetings > 1 ? `, last ${a.lastMentioned}, ${a.meetings} meetings` : '';
-  println(`${a.id}  [${a.status}${a.due ? `, due ${a.due}` : ''}]  ${a.owners.join(', ') || '(no owner)'}  raised ${a.firstRaised ?? 'undated'}${carried}`);
-  println(`    ${a.text}`);
+  const carried = a.meetings > 1 ? `, last ${a.lastMentioned}, ${a.meetings} meetings` : `, last ${a.lastMentioned ?? 'undated'}`;
+  const state = a.status === 'open' ? `${a.state}${a.overdue ? ', OVERDUE' : ''}` : a.status;
+  println(`${a.id}  [${state}${a.due ? `, due ${a.due}` : ''}]  ${a.owners.join(', ') || '(no owner)'}  raised ${a.firstRaised ?? 'undated'}${carried}`);
+  println(`    ${a.task || a.text}`);
   println(`    ${at(a.source, a.line)}${a.meetings > 1 ? `  ..  ${at(a.lastSource, a.lastLine)}` : ''}`);
 }
 
+const windowArgument = (name: keyof LiveWindow) => (value: string) => {
+  try {
+    return checkWindowValue(name, value);
+  } catch {
+    const { min, max } = WINDOW_LIMITS[name];
+    throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}.`);
+  }
+};
+
+/** What the item lists share: which states to show, and the window and day that judge them. */
+export function addStateOptions(command: Command): Command {
+  return command
+    .option('--stale', 'list stale open items too (no meeting of their series mentions them any more)')
+    .addOption(new Option('--state <state>', 'only open items in this state (default: live)').choices([...STATE_FILTERS]))
+    .addOption(new Option('--live-meetings <n>', 'live while mentioned in one of the last N meetings of its series (default: the knowledge base\'s, 3)').argParser(windowArgument('meetings')))
+    .addOption(new Option('--live-days <n>', 'or within this many days (default: the knowledge base\'s, 60)').argParser(windowArgument('days')))
+    .addOption(new Option('--today <date>', 'judge states on this day (default: the newest meeting, not after today)').argParser(isoDateArgument));
+}
+
+export interface StateOptions {
+  stale?: boolean;
+  state?: StateFilter;
+  liveMeetings?: number;
+  liveDays?: number;
+  today?: string;
+}
+
+/** The store filter of the state options; `--stale` and `--state` together are an error. */
+export function stateFilter(o: StateOptions): Pick<TrackedItemFilter, 'state' | 'window' | 'today'> {
+  if (o.stale && o.state) throw new Error('--stale and --state: give one (--stale is --state all)');
+  return { state: o.state ?? (o.stale ? 'all' : 'live'), window: { meetings: o.liveMeetings, days: o.liveDays }, today: o.today };
+}
+
 export function aisCommand(): Command {
-  return new Command('ais')
-    .description('list action items, each once however often carried (open ones by default), oldest first')
+  const command = new Command('ais')
+    .description('list action items, each once however often carried: live open ones by default, overdue first, then oldest first')
     .option('--owner <owner>', 'owned by this handle or name (e.g. garloff, @garloff, "Kurt Garloff")')
-    .addOption(new Option('--status <status>', 'status to list').choices(['open', 'done', 'dropped', 'all']).default('open'))
+    .addOption(new Option('--status <status>', 'status to list').choices(['open', 'done', 'dropped', 'all']).default('open'));
+  return addStateOptions(command)
     .addOption(seriesOption())
     .addOption(fromOption())
     .addOption(toOption())
-    .addOption(new Option('--stale <days>', 'only items not mentioned for this many days (at most 100000)').argParser((v) => Math.min(positiveInteger(v), 100_000)))
     .addOption(limitOption())
     .addOption(offsetOption())
     .addOption(dbOption())
     .addOption(jsonOption())
     .action((options) => {
+      const filter = stateFilter(options);
       const { db } = openStore(options, true);
-      const page = listTrackedItems(db, { ...options, limit: options.limit ?? -1 });
+      const page = listTrackedItems(db, { ...options, ...filter, limit: options.limit ?? -1 });
       db.close();
       if (options.json) return printJson(page);
       for (const item of page.items) printItem(item);
-      println(shown(page, `${options.status === 'all' ? '' : `${options.status} `}action item`));
+      const noun = `${filter.state === 'all' ? '' : `${filter.state} `}${options.status === 'all' ? '' : `${options.status} `}action item`;
+      println(shown(page, noun));
+      for (const note of staleNote(page.staleLeftOut, 'add --stale to list them too, or --state stale')) println(note);
+    });
+}
+
+/** Show or set the live window of the knowledge base. */
+export function liveWindowCommand(): Command {
+  return new Command('live-window')
+    .description('show or set how long an open action item stays live: mentioned in one of the last N meetings of its series or within D days')
+    .addOption(new Option('--meetings <n>', `the last N meetings (${WINDOW_LIMITS.meetings.min}-${WINDOW_LIMITS.meetings.max})`).argParser(windowArgument('meetings')))
+    .addOption(new Option('--days <n>', `within D days (${WINDOW_LIMITS.days.min}-${WINDOW_LIMITS.days.max})`).argParser(windowArgument('days')))
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action((options: Partial<LiveWindow> & { db?: string; json?: boolean }) => {
+      const { db } = openStore(options, true);
+      const changing = options.meetings !== undefined || options.days !== undefined;
+      const window = changing ? setLiveWindow(db, options) : liveWindow(db);
+      db.close();
+      if (options.json) return printJson(window);
+      println(`live: mentioned in one of the last ${window.meetings} meetings of its series or within ${window.days} days${changing ? ' (saved)' : ''}`);
     });
 }
 

@@ -8,13 +8,14 @@ import { listDecisions } from '../../store/decisions.js';
 import { listMeetings } from '../../store/meetings.js';
 import { listTrackedItems } from '../../store/tracked-items.js';
 import { openStore } from '../open-store.js';
+import { addStateOptions, stateFilter, type StateOptions } from './ais.js';
 import { count } from '../output.js';
 import { dbOption, fromOption, seriesOption, toOption } from '../options.js';
 
 type ExportType = 'action-items' | 'decisions' | 'meetings';
 type Format = 'json' | 'csv' | 'ics';
 
-interface ExportOptions {
+interface ExportOptions extends StateOptions {
   type: ExportType;
   format: Format;
   json?: boolean;
@@ -32,6 +33,8 @@ interface ExportOptions {
 interface Export {
   rows: object[];
   noun: string;
+  /** What the filters left out that a reader may not expect (stale items). */
+  note?: string;
   csv: () => string;
   ics?: () => string;
 }
@@ -40,8 +43,10 @@ function exportOf(db: DB, o: ExportOptions): Export {
   const where = { series: o.series, from: o.from, to: o.to, limit: -1 };
   if (o.type === 'action-items') {
     // A calendar holds only what has a day to be shown on.
-    const rows = listTrackedItems(db, { ...where, owner: o.owner, status: o.status, due: o.format === 'ics' && !o.json }).items;
-    return { rows, noun: 'action item', csv: () => toCsv(rows, actionItemColumns), ics: () => toCalendar(rows) };
+    const page = listTrackedItems(db, { ...where, ...stateFilter(o), owner: o.owner, status: o.status, due: o.format === 'ics' && !o.json });
+    const rows = page.items;
+    const left = page.staleLeftOut > 0 ? `${page.staleLeftOut} stale action items left out (--stale to export them too)` : undefined;
+    return { rows, noun: 'action item', note: left, csv: () => toCsv(rows, actionItemColumns), ics: () => toCalendar(rows) };
   }
   if (o.type === 'decisions') {
     const rows = listDecisions(db, { ...where, attendee: o.attendee }).items;
@@ -52,14 +57,15 @@ function exportOf(db: DB, o: ExportOptions): Export {
 }
 
 export function exportCommand(): Command {
-  return new Command('export')
+  const command = new Command('export')
     .description('write action items, decisions or meetings as JSON, CSV or (action items with a due date) iCalendar to-dos')
     .addOption(new Option('--type <type>', 'what to export').choices(['action-items', 'decisions', 'meetings']).default('action-items'))
     .addOption(new Option('--format <format>', 'file format; ics holds action items with a due date').choices(['json', 'csv', 'ics']).default('json'))
     .option('--json', 'the same as --format json')
     .option('--owner <owner>', 'action items of this owner (handle or any known name)')
     .addOption(new Option('--status <status>', 'action items with this status (as the API: open unless told)').choices(['open', 'done', 'dropped', 'all']).default('open'))
-    .option('--attendee <person>', 'decisions of meetings this person attended')
+    .option('--attendee <person>', 'decisions of meetings this person attended');
+  return addStateOptions(command)
     .addOption(seriesOption())
     .addOption(fromOption())
     .addOption(toOption())
@@ -71,6 +77,7 @@ export function exportCommand(): Command {
       const { db } = openStore(options, true);
       const data = exportOf(db, options);
       db.close();
+      if (data.note) process.stderr.write(`${data.note}\n`);
       const text = format === 'csv' ? data.csv() : format === 'ics' && data.ics ? data.ics() : `${JSON.stringify(data.rows, null, 2)}\n`;
       if (!options.out) return void process.stdout.write(text);
       writeFileSync(options.out, text);

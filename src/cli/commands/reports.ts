@@ -1,36 +1,42 @@
 import { Command } from 'commander';
 import { digest, latestMeetingDate, listTrackedItems } from '../../store/tracked-items.js';
+import { addStateOptions, stateFilter, type StateOptions } from './ais.js';
 import { carryBlock, digestMarkdown, ownerReport } from '../markdown.js';
 import { openStore } from '../open-store.js';
 import { printJson, println } from '../output.js';
 import { dbOption, isoDateArgument, jsonOption } from '../options.js';
 
 export function carryCommand(): Command {
-  return new Command('carry')
-    .description('print the "Check AIs from last time" block for the next meeting of a series')
+  const command = new Command('carry')
+    .description('print the "Check AIs from last time" block for the next meeting of a series: live open items, overdue first')
     .requiredOption('--series <series>', 'the series, e.g. sig-standardization')
-    .option('--date <date>', 'the next meeting: items raised before it (default: all)', isoDateArgument)
+    .option('--date <date>', 'the next meeting: items raised before it (default: all)', isoDateArgument);
+  return addStateOptions(command)
     .addOption(dbOption())
     .addOption(jsonOption())
-    .action((options: { series: string; date?: string; db?: string; json?: boolean }) => {
+    .action((options: StateOptions & { series: string; date?: string; db?: string; json?: boolean }) => {
+      const filter = stateFilter(options);
       const { db } = openStore(options, true);
-      const items = listTrackedItems(db, { series: options.series, status: 'open', limit: -1 }).items.filter(
-        (i) => !options.date || (i.firstRaised ?? '') < options.date,
-      );
+      // Items raised on or after the next meeting's day are not yet to be checked there.
+      const page = listTrackedItems(db, { ...filter, series: options.series, status: 'open', limit: -1 });
+      const before = (i: { firstRaised: string | null }) => !options.date || (i.firstRaised ?? '') < options.date;
+      const items = page.items.filter(before);
       db.close();
-      if (options.json) printJson(items);
-      else process.stdout.write(carryBlock(items));
+      if (options.json) printJson({ items, staleLeftOut: page.staleLeftOut, today: page.today, window: page.window });
+      else process.stdout.write(carryBlock(items, page.staleLeftOut, `minutes carry --series ${options.series} --stale`));
     });
 }
 
 export function digestCommand(): Command {
-  return new Command('digest')
-    .description('what a series raised, closed and decided since its last (or a given) meeting, in markdown')
+  const command = new Command('digest')
+    .description('what a series raised, closed and decided since its last (or a given) meeting, and its live, stale and overdue counts, in markdown')
     .requiredOption('--series <series>', 'the series')
-    .option('--since <date>', 'from this date on (default: the date of the latest meeting)', isoDateArgument)
+    .option('--since <date>', 'from this date on (default: the date of the latest meeting)', isoDateArgument);
+  return addStateOptions(command)
     .addOption(dbOption())
     .addOption(jsonOption())
-    .action((options: { series: string; since?: string; db?: string; json?: boolean }) => {
+    .action((options: StateOptions & { series: string; since?: string; db?: string; json?: boolean }) => {
+      const { window, today } = stateFilter(options);
       const { db } = openStore(options, true);
       const since = options.since ?? latestMeetingDate(db, options.series);
       if (!since) {
@@ -39,7 +45,7 @@ export function digestCommand(): Command {
         process.exitCode = 1;
         return;
       }
-      const result = digest(db, options.series, since);
+      const result = digest(db, options.series, since, { window, today });
       db.close();
       if (options.json) printJson(result);
       else println(digestMarkdown(result));
@@ -47,16 +53,18 @@ export function digestCommand(): Command {
 }
 
 export function reportCommand(): Command {
-  return new Command('report')
-    .description("one person's open action items across all series, oldest first, in markdown")
-    .requiredOption('--owner <owner>', 'handle or any known name')
+  const command = new Command('report')
+    .description("one person's open action items across all series in markdown: live ones, overdue first, and the stale count")
+    .requiredOption('--owner <owner>', 'handle or any known name');
+  return addStateOptions(command)
     .addOption(dbOption())
     .addOption(jsonOption())
-    .action((options: { owner: string; db?: string; json?: boolean }) => {
+    .action((options: StateOptions & { owner: string; db?: string; json?: boolean }) => {
+      const filter = stateFilter(options);
       const { db } = openStore(options, true);
-      const items = listTrackedItems(db, { owner: options.owner, status: 'open', limit: -1 }).items;
+      const page = listTrackedItems(db, { ...filter, owner: options.owner, status: 'open', limit: -1 });
       db.close();
-      if (options.json) printJson({ owner: options.owner, items });
-      else process.stdout.write(ownerReport(options.owner, items));
+      if (options.json) return printJson({ owner: options.owner, items: page.items, staleLeftOut: page.staleLeftOut, today: page.today, window: page.window });
+      process.stdout.write(ownerReport(options.owner, page.items, page.staleLeftOut, `minutes report --owner ${options.owner} --stale`, page.today));
     });
 }
