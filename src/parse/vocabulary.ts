@@ -120,7 +120,7 @@ export const WEAK_ACTIONS_LABEL = /^(?:next steps|follow[- ]?ups?|n(?:ä|ae)chst
 
 /** The roles a label's words may name, in the order arbitration prefers them when a label names two. */
 export const ROLE_ORDER: readonly Exclude<SectionRole, 'review'>[] = [
-  'absent', 'participants', 'decisions', 'conclusions', 'actions', 'agenda', 'housekeeping', 'logistics', 'discussion',
+  'absent', 'participants', 'conclusions', 'decisions', 'actions', 'agenda', 'housekeeping', 'logistics', 'discussion',
 ];
 
 /**
@@ -260,6 +260,7 @@ export const DECISION_WORDS = new RegExp(
     String.raw`\b(?:decided|decision(?: was| has been)? (?:made|taken|reached)|agreed|agreement (?:was |has been )?reached`,
     String.raw`(?:general|broad|rough) (?:agreement|consensus)|consensus|(?:strong |majority )?vote[sd]? (?:for|against|in favou?r)`,
     String.raw`(?:no|without|(?:not|n't) (?:have |raise |raised |see )?any) objections?`,
+    String.raw`\+1['’]?s (?:for|from)`,
     String.raw`we(?: will|['’]ll)(?! (?:see|need|try|have|meet|present|get|be|look|check|talk|consider|likely|probably|want|maybe|possibly|think|follow|revisit|continue)))\b`,
     String.raw`(?:->|→|=>)\s*(?:resolved|yes|no)\b`,
   ].join('|'),
@@ -278,7 +279,14 @@ export const NOT_A_DECISION =
  * "Discussion continues", "Will revisit", "Remains Stage 1", "was not seeking advancement".
  */
 export const NO_OUTCOME =
-  /\b(?:no (?:consensus|conclusion|decision|resolution|advancement|changes?|outcome)|not (?:yet )?(?:advanc\w*|seeking|stage \d)|(?:does|did)(?: not|n't) advance|(?:discussion|work) (?:continues|to continue|will continue|ongoing)|needs? (?:further|more) (?:discussion|work|review)|waiting (?:on|for)|seeking (?:consensus|advancement|stage)|(?:will |to )(?:revisit|come back|return|continue (?:the )?discussion)|remains? (?:at )?stage|postponed|deferred|n\/a)\b|^(?:none|nothing|-+)\.?$|^see\b|^\(/i;
+  /\b(?:no (?:consensus|conclusion|decision|resolution|advancement|changes?|outcome)|not (?:yet )?(?:advanc\w*|seeking|stage \d)|(?:does|did)(?: not|n't) advance|(?:discussion|work) (?:continues|to continue|will continue|ongoing)|needs? (?:further|more) (?:discussion|work|review)|waiting (?:on|for)|seeking (?:consensus|advancement|stage)|(?:will |to )(?:revisit|come back|return|continue (?:the )?discussion)|remains? (?:at )?stage|postponed|deferred|n\/a|still needs?|needs? more|looking (?:to|for)|no \w+ (?:has|have|had) (?:reached )?consensus)\b|^(?:none|nothing|-+)\.?$|^see\b|^[([]/i;
+
+/** A label whose items are still open, not outcomes: "to resolve:", "open questions:", "next steps:". */
+export const OPEN_LABEL =
+  /^(?:to (?:resolve|do|discuss|decide|be (?:resolved|discussed|decided))|open (?:questions?|issues?|points?)|unresolved|questions?|next steps?|todo)\b/i;
+
+/** An item that only names a person: "Keith Miller", under a label such as "Reviewers:". */
+export const PERSON_NAME = /^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Ll}'’-]+){1,2}$/u;
 
 /**
  * A note taker's follow-up in a conclusion section, by someone's initials: "DE will file an issue",

@@ -103,6 +103,37 @@ describe('transcripts: conversation is no record', () => {
   });
 });
 
+describe('conclusion sections: outcomes, not what is still open', () => {
+  const notes = [
+    '# 2019-06-04',
+    '## Anonymous function names',
+    'AB: Can we merge it once reviewed?',
+    '### Conclusion/Resolution',
+    '- We have consensus on the semantics of the change',
+    '- We need more folks to review it.',
+    "- We're waiting on reviews and tests to merge it.",
+    '- Reviewers:',
+    '  - Daniel Ehrenberg',
+    '  - Keith Miller',
+    '- – NHD to get in touch with J Chung',
+    '- [Explicit support from two delegates for conditional consensus]',
+    '## Resizable buffers',
+    '### Conclusion/Resolution',
+    'to resolve:',
+    '- page size rounding',
+    '- where to put constructors',
+    '',
+    'chartered:',
+    '- lazy imports',
+    '- module fragments',
+  ].join('\n');
+
+  it('takes outcomes and people named for a role, and leaves follow-ups, asides and open points', () => {
+    const lines = parseText(notes).decisions.map((d) => d.line);
+    expect(lines).toEqual([5, 8, 20, 21]);
+  });
+});
+
 describe('owners are people or groups', () => {
   it('takes no owner from a word after "@" that names nobody', () => {
     const record = parseText(

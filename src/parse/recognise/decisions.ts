@@ -10,6 +10,8 @@ import {
   FOLLOW_UP,
   NO_OUTCOME,
   NOT_A_DECISION,
+  OPEN_LABEL,
+  PERSON_NAME,
   QUESTION,
 } from '../vocabulary.js';
 
@@ -18,18 +20,30 @@ function isBareLabel(unit: Unit): boolean {
   return unit.children.length > 0 && /:$/.test(unit.text) && unit.text.split(' ').length <= 2;
 }
 
-/** "DE will file an issue", "Kevin to get in touch": a follow-up by initials or by a participant's first name. */
+/** "DE will file an issue", "– Kevin to get in touch": a follow-up by initials or by a participant's first name. */
 function isFollowUp(text: string, model: DocumentModel): boolean {
-  const match = FOLLOW_UP.exec(text);
+  const match = FOLLOW_UP.exec(text.replace(/^[–—-]\s*/, ''));
   return !!match && (/^[\p{Lu}\s,&and]+$/u.test(match[1]!) || model.people.has(match[1]!.toLowerCase()));
+}
+
+/** "Reviewers:" over a list of people: one outcome, which the label states and the names complete. */
+function labelsPeople(unit: Unit): boolean {
+  return isBareLabel(unit) && !DECISION_LABEL.test(unit.text) && unit.children.every((c) => PERSON_NAME.test(c.text));
+}
+
+/** The item hangs under a label of what is still open ("to resolve:"), or completes a label of people. */
+function underOpenLabel(unit: Unit): boolean {
+  const parent = unit.parent;
+  return !!parent && (OPEN_LABEL.test(parent.text) || NO_OUTCOME.test(parent.text) || labelsPeople(parent));
 }
 
 /**
  * An item of a conclusion section records an outcome unless it says there was none, asks, assigns
- * a follow-up, or is a speaker's line (conversation, even there).
+ * a follow-up, is still open, or is a speaker's line (conversation, even there).
  */
 function recordsOutcome(unit: Unit, model: DocumentModel): boolean {
-  if (isBareLabel(unit) || model.speakers.has(unit)) return false;
+  if (model.speakers.has(unit) || underOpenLabel(unit)) return false;
+  if (isBareLabel(unit)) return labelsPeople(unit);
   return !QUESTION.test(unit.text) && !NO_OUTCOME.test(unit.text) && !isFollowUp(unit.text, model);
 }
 
