@@ -13,7 +13,7 @@ export const FILLER = new Set(
    me my of on or our ours please re regarding said say says she should show since so some someone something still tell than that
    the their them then there these they this those to too us was we were what whats when where whether which while who whom whose
    why will with would yet you your
-   item items thing things stuff happen happened anyone somebody everyone
+   item items thing things stuff happen happened anyone somebody everyone one ones
    wer wie was wann wo warum welche welcher haben hat wir uns unser noch über ueber zu zum zur der die das den dem ein eine und oder
    ist sind im am`
     .split(/\s+/)
@@ -53,7 +53,7 @@ export const INTENTS: readonly (readonly [string, Intent])[] = [
     'resolution', 'resolutions', 'conclude', 'concluded', 'conclusion', 'conclusions', 'consensus', 'beschluss', 'beschlossen',
     'entschieden', 'entscheidung',
   ].map((w) => [w, { type: 'decision' }] as const),
-  ...['meeting', 'meetings', 'minutes', 'call', 'calls', 'sitzung', 'protokoll'].map((w) => [w, { type: 'meeting' }] as const),
+  ...['meeting', 'meetings', 'minutes', 'sitzung', 'protokoll'].map((w) => [w, { type: 'meeting' }] as const),
 ];
 
 /** A question that opens with "who" asks who does something: an action item ("who connects Jan?"). */

@@ -146,6 +146,24 @@ export function readQuestion(text: string, context: QuestionContext): Question {
   return question;
 }
 
+/**
+ * The question without its guesses of kind and owner (the owner's words searched as words), for
+ * when with them nothing is found; null when there were none. Time words stay read.
+ */
+export function withoutGuesses(question: Question): Question | null {
+  const guesses = question.parts.filter((p) => p.kind !== 'time');
+  if (guesses.length === 0) return null;
+  const names = guesses.filter((p) => p.kind === 'owner').map((p) => p.from);
+  return {
+    ...question,
+    type: undefined,
+    status: undefined,
+    owner: undefined,
+    words: [question.words, ...names].filter(Boolean).join(' '),
+    parts: question.parts.filter((p) => p.kind === 'time'),
+  };
+}
+
 export interface ReadingFilters {
   type?: SearchKind;
   status?: string;

@@ -42,12 +42,21 @@ export function ftsPhrases(input: string, allowPrefix = true): Phrases | null {
   return phrases.length === 0 ? null : { phrases, prefix: lastIsWord, dropped };
 }
 
+/** Phrases as a safe FTS5 expression: each one quoted, ANDed, the last one starred when it is a prefix. */
+export function ftsExpression({ phrases, prefix }: Phrases): string {
+  return phrases.map((words, i) => `"${words.join(' ')}"${prefix && i === phrases.length - 1 ? '*' : ''}`).join(' ');
+}
+
+/** Words of four letters or more: as the start of a longer word, they still say something. */
+const PREFIX_MIN = 4;
+
 /**
- * Phrases as a safe FTS5 expression: each one quoted, the last one starred when it is a prefix;
- * all of them ANDed, or with `any`, ORed (bm25 then ranks those with more of them first).
+ * Any of the phrases, for when no document has them all: each ORed, and a one-word phrase of
+ * four letters or more also matched as the start of a longer word ("centos" finds "centos8").
  */
-export function ftsExpression({ phrases, prefix }: Phrases, any = false): string {
-  return phrases.map((words, i) => `"${words.join(' ')}"${prefix && i === phrases.length - 1 ? '*' : ''}`).join(any ? ' OR ' : ' ');
+export function ftsAnyExpression({ phrases }: Phrases): string {
+  const starred = (words: string[]) => words.length === 1 && /^\p{L}/u.test(words[0]!) && words[0]!.length >= PREFIX_MIN;
+  return phrases.map((words) => `"${words.join(' ')}"${starred(words) ? '*' : ''}`).join(' OR ');
 }
 
 /** What a user typed as a safe FTS5 expression (see ftsPhrases), or null when nothing searchable is left. */

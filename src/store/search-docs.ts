@@ -3,7 +3,7 @@ import { statement } from './statements.js';
 
 /**
  * Search documents: one per decision, action item and meeting, with their text (and an item's
- * agenda topic) in the FTS5 table `search` and, beside it, what search filters and counts on (schema/004): the meeting's
+ * agenda topic or a meeting's title) in the FTS5 table `search` and, beside it, what search filters and counts on (schema/004): the meeting's
  * series and date, an action item's status in effect, and the document's set of facet values.
  */
 
@@ -24,11 +24,10 @@ function facetSetId(db: DB, facets: string): number {
   return (statement(db, 'SELECT id FROM search_facets WHERE facets = ?').get(facets) as { id: number }).id;
 }
 
-/** The agenda topic of a decision or action item, stored with it before it is indexed (schema/006). */
+/** What a document is about (schema/006): a decision's or action item's agenda topic, a meeting's title; stored before it is indexed. */
 function topicOf(db: DB, doc: SearchDoc): string | null {
-  if (doc.kind === 'meeting') return null;
-  const table = doc.kind === 'decision' ? 'decisions' : 'action_items';
-  return statement<[number], string | null>(db, `SELECT agenda FROM ${table} WHERE id = ?`).pluck().get(doc.refId) ?? null;
+  const sql = { decision: 'SELECT agenda FROM decisions WHERE id = ?', action: 'SELECT agenda FROM action_items WHERE id = ?', meeting: 'SELECT title FROM meetings WHERE id = ?' };
+  return statement<[number], string | null>(db, sql[doc.kind]).pluck().get(doc.refId) ?? null;
 }
 
 /** Index one document: its row, its text, its agenda topic, its facet set. */

@@ -1,9 +1,9 @@
 import type { ActionStatus } from '../parse/meeting-record.js';
 import type { DB } from './database.js';
-import { meetingClauses, ownerIds, where, DEFAULT_LIMIT, type Clause, type MeetingFilter, type Page, type PageOf } from './filters.js';
-import { readQuestion, readingText, type Question, type ReadingPart } from '../search/question.js';
+import { meetingClauses, ownedMentionsClause, where, DEFAULT_LIMIT, type Clause, type MeetingFilter, type Page, type PageOf } from './filters.js';
+import { readQuestion, readingText, withoutGuesses, type Question, type ReadingPart } from '../search/question.js';
 import { parseSearchQuery, type QueryFilters } from './search-query.js';
-import { ftsExpression, ftsPhrases, type Phrases } from './fts-query.js';
+import { ftsAnyExpression, ftsExpression, ftsPhrases, type Phrases } from './fts-query.js';
 import { Best, FacetTally, type Facets, type FacetValues } from './search-tally.js';
 import { isIndexed, knownOwner, nearestWord } from './search-words.js';
 import { meetingSnippets, readable, snippets } from './snippet.js';
@@ -59,10 +59,15 @@ export interface Reading {
   words: string;
   /** What was guessed from the words (a kind, an owner, a date range), each with the question that undoes it. */
   parts: ReadingPart[];
+  /** Guesses taken back because with them nothing was found. */
+  relaxed: ReadingPart[];
   /** Question words and filler left out. */
   ignored: string[];
-  /** `all`: every word matched; `any`: no document has all of them, so those with any, most first. */
-  matched: 'all' | 'any' | null;
+  /**
+   * `all`: documents with every word; `all then any`: fewer than a page have them all, so those
+   * with any follow; `any`: none has them all, so those with any, most first; null: no words.
+   */
+  matched: 'all' | 'all then any' | 'any' | null;
   /** Words the index does not have, each with the word it has that was probably meant (searched instead). */
   corrected: { word: string; suggestion: string }[];
   /** The question with the corrections, to search for instead ("did you mean"). */
@@ -78,8 +83,11 @@ export interface SearchResult extends PageOf<SearchHit> {
   facets: Facets;
 }
 
-/** bm25 weights per column (decision, action, meeting): items weigh more than the meeting text around them. */
-const WEIGHTS = '4.0, 3.0, 1.0';
+/**
+ * bm25 weights per column (decision, action, meeting, topic): items weigh more than the meeting
+ * text around them; the topic (an item's agenda topic, a meeting's title) says what it is about.
+ */
+const WEIGHTS = '4.0, 3.0, 1.0, 2.0';
 
 /** Filters from the box, overridden by those given as parameters. */
 function filtersOf(filter: SearchFilter, boxed: QueryFilters): QueryFilters {
@@ -103,13 +111,7 @@ function clauses(db: DB, f: QueryFilters, filter: SearchFilter): Clause[] {
   if (f.before) all.push({ sql: 'd.date < ?', params: [f.before] });
   if (f.after) all.push({ sql: 'd.date > ?', params: [f.after] });
   if (f.type) all.push({ sql: 'd.kind = ?', params: [f.type] });
-  if (f.owner) {
-    const ids = ownerIds(db, f.owner);
-    all.push({
-      sql: `d.kind = 'action' AND d.ref_id IN (SELECT action_item_id FROM action_item_owners WHERE owner IN (${ids.map(() => '?').join(', ')}))`,
-      params: ids,
-    });
-  }
+  if (f.owner) all.push(ownedMentionsClause(db, f.owner));
   if (f.status) all.push({ sql: 'd.status = ?', params: [f.status] });
   return all;
 }
@@ -122,7 +124,7 @@ type Ranked = { total: number; ids: number[]; tally: FacetTally };
  * kept as the rows go by. (Six queries, one for the total and one per facet, each went through
  * all matches again.) Search documents are joined only for filters.
  */
-function rankMatches(db: DB, filters: Clause[], match: string, limit: number, offset: number): Ranked {
+function rankMatches(db: DB, filters: Clause[], match: string, size: number): Ranked {
   const w = where([...filters, { sql: 'search MATCH ?', params: [match] }]);
   const rows = statement(
     db,
@@ -132,12 +134,12 @@ function rankMatches(db: DB, filters: Clause[], match: string, limit: number, of
     .raw()
     .all(...w.params) as [number, number, number][];
   const tally = new FacetTally();
-  const best = new Best(offset + limit);
+  const best = new Best(size);
   for (const [id, score, facetSet] of rows) {
     tally.add(facetSet);
     best.offer(id, score);
   }
-  return { total: tally.total, ids: best.page(offset), tally };
+  return { total: tally.total, ids: best.page(0), tally };
 }
 
 /** Without words: newest first, and facets counted by SQL over groups of documents with the same facet set. */
@@ -327,27 +329,40 @@ interface Matching {
   corrected: { word: string; suggestion: string }[];
 }
 
+/** Ranked matches of both: those of `all` first, then those of `any` that are not among them. */
+function allThenAny(all: Ranked, any: Ranked, offset: number): Ranked {
+  const first = new Set(all.ids);
+  return { total: any.total, ids: [...all.ids, ...any.ids.filter((id) => !first.has(id))].slice(offset), tally: any.tally };
+}
+
 /**
  * Rank what the words match: all of them; failing that, with misspelt words corrected from the
- * index's vocabulary; failing that, any of them, those with more (and rarer) words first.
+ * index's vocabulary. When fewer than a page have all the words, the page goes on with those
+ * that have any (each word of four letters or more also as the start of a longer one: "centos"
+ * finds "CentOS8"), more of them and rarer ones first.
  */
 function matchWords(db: DB, filters: Clause[], first: Phrases | null, limit: number, offset: number): Matching {
   if (!first) return { ranked: listNewest(db, filters, limit, offset), phrases: null, match: null, matched: null, corrected: [] };
+  const size = offset + limit;
   let phrases = first;
   let match = ftsExpression(phrases);
-  let ranked = rankMatches(db, filters, match, limit, offset);
+  let ranked = rankMatches(db, filters, match, size);
   let fixes: { word: string; suggestion: string }[] = [];
   if (ranked.total === 0) {
     fixes = corrections(db, phrases);
     if (fixes.length > 0) {
       phrases = corrected(phrases, fixes);
       match = ftsExpression(phrases);
-      ranked = rankMatches(db, filters, match, limit, offset);
+      ranked = rankMatches(db, filters, match, size);
     }
   }
-  if (ranked.total > 0 || phrases.phrases.length < 2) return { ranked, phrases, match, matched: 'all', corrected: fixes };
-  match = ftsExpression(phrases, true);
-  return { ranked: rankMatches(db, filters, match, limit, offset), phrases, match, matched: 'any', corrected: fixes };
+  if (ranked.total >= size || phrases.phrases.length < 2) {
+    return { ranked: { ...ranked, ids: ranked.ids.slice(offset) }, phrases, match, matched: 'all', corrected: fixes };
+  }
+  const anyMatch = ftsAnyExpression(phrases);
+  const any = rankMatches(db, filters, anyMatch, size + ranked.total);
+  const matched = ranked.total === 0 ? 'any' : 'all then any';
+  return { ranked: allThenAny(ranked, any, offset), phrases, match: anyMatch, matched, corrected: fixes };
 }
 
 /** Today's date, YYYY-MM-DD, as time words are read against it. */
@@ -379,20 +394,32 @@ export function search(db: DB, filter: SearchFilter): SearchResult {
   const offset = filter.offset ?? 0;
   const typed = parseSearchQuery(filter.q ?? '');
   const f = filtersOf(filter, typed.filters);
-  const question = understand(db, typed.text, f, filter);
-  const effective = { type: question.type, status: question.status, owner: question.owner, ...f } as QueryFilters;
-  const range = { from: filter.from ?? question.from, to: filter.to ?? question.to };
-  const filters = clauses(db, effective, { ...filter, ...range });
-  const first = ftsPhrases(question.words, endsTheBox(typed.text, question.words));
-  const { ranked, phrases, match, matched, corrected: fixes } = matchWords(db, filters, first, limit, offset);
+  const run = (question: Question) => {
+    const effective = { type: question.type, status: question.status, owner: question.owner, ...f } as QueryFilters;
+    const range = { from: filter.from ?? question.from, to: filter.to ?? question.to };
+    const first = ftsPhrases(question.words, endsTheBox(typed.text, question.words));
+    return { question, effective, range, ...matchWords(db, clauses(db, effective, { ...filter, ...range }), first, limit, offset) };
+  };
+  const read = understand(db, typed.text, f, filter);
+  let found = run(read);
+  let relaxed: ReadingPart[] = [];
+  // A guess that leaves nothing is taken back (the time words stay): "open items of fkr" when fkr's are all done.
+  const loose = found.ranked.total === 0 ? withoutGuesses(read) : null;
+  if (loose) {
+    const second = run(loose);
+    if (second.ranked.total > 0) [found, relaxed] = [second, read.parts.filter((p) => !loose.parts.includes(p))];
+  }
+  const { ranked, phrases, match, matched, corrected: fixes, question, effective, range } = found;
   const facets = ranked.tally.facets(facetValues(db, ranked.tally));
   const snippet = snippetMaker(db, phrases, match);
   const items = ranked.ids.length === 0 ? [] : hitRows(db, ranked.ids).map((row) => toHit(row, snippet(row)));
   const words = phrases ? phrases.phrases.map((w) => w.join(' ')).join(matched === 'any' ? ' or ' : ' ') : '';
+  const text = readingText({ ...effective, ...range }, words);
   const reading: Reading = {
-    text: readingText({ ...effective, ...range }, words),
+    text: relaxed.length > 0 ? `${text} (none as ${relaxed.map((p) => p.value).join(', ')})` : text,
     words,
     parts: question.parts,
+    relaxed,
     ignored: question.ignored,
     matched,
     corrected: fixes,
