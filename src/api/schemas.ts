@@ -193,6 +193,8 @@ export const searchHitSchema = {
     series: { type: ['string', 'null'] },
     date: nullableDate,
     title: { type: ['string', 'null'] },
+    heading: { type: 'string', description: "the meeting as a reader names it: title, series, date" },
+    topic: { type: ['string', 'null'], description: "a decision's or action item's agenda topic" },
     line: { type: ['integer', 'null'] },
     text: { type: ['string', 'null'] },
     snippet: { type: 'string' },
@@ -203,6 +205,26 @@ export const searchHitSchema = {
 } as const;
 
 const facetCounts = { type: 'array', items: { type: 'object', properties: { value: { type: 'string' }, count: { type: 'integer' } } } } as const;
+
+const readingPart = {
+  type: 'object',
+  properties: { kind: { enum: ['type', 'owner', 'time'] }, from: { type: 'string' }, value: { type: 'string' }, undo: { type: 'string' } },
+} as const;
+
+/** How search read a question (src/search/question.ts): for a person, and in parts that can each be undone. */
+const readingSchema = {
+  type: 'object',
+  properties: {
+    text: { type: 'string', description: 'e.g. "decisions · about: keycloak · Mar 1 – May 31 2023"' },
+    words: { type: 'string' },
+    parts: { type: 'array', items: readingPart, description: 'guesses, each with `undo`: the question that searches its words as words' },
+    relaxed: { type: 'array', items: readingPart, description: 'guesses taken back because with them nothing was found' },
+    ignored: { type: 'array', items: { type: 'string' } },
+    matched: { type: ['string', 'null'], enum: ['all', 'all then any', 'any', null] },
+    corrected: { type: 'array', items: { type: 'object', properties: { word: { type: 'string' }, suggestion: { type: 'string' } } } },
+    suggestion: { type: ['string', 'null'], description: 'the question with misspelt words corrected ("did you mean")' },
+  },
+} as const;
 
 /** A search page with the query as understood and facet counts over all matches. */
 export const searchResultSchema = {
@@ -215,6 +237,7 @@ export const searchResultSchema = {
         text: { type: 'string' },
         match: { type: ['string', 'null'] },
         dropped: { type: 'integer', description: 'terms left out: repeats, and terms past the first 12' },
+        reading: readingSchema,
         filters: {
           type: 'object',
           properties: Object.fromEntries(['owner', 'status', 'type', 'series', 'before', 'after', 'from', 'to'].map((k) => [k, { type: 'string' }])),
