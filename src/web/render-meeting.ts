@@ -93,6 +93,16 @@ function anchorLines(marks: LineMark[]) {
   };
 }
 
+/** The minutes' headings one level down: the page's own h1 names the meeting, and a page has one h1. */
+function demoteHeadings() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      const level = /^h([1-5])$/.exec(node.tagName)?.[1];
+      if (level) node.tagName = `h${Number(level) + 1}`;
+    });
+  };
+}
+
 /**
  * Links relative to the minutes' file go to the page of the meeting they name, or lose their
  * address; relative images (a file beside the minutes that the server does not have) become
@@ -106,8 +116,14 @@ function relativeLinks(resolve: LinkResolver) {
         if (target) node.properties.href = target;
         else delete node.properties.href;
       }
-      if (node.tagName === 'img' && typeof node.properties.src === 'string' && isRelative(node.properties.src) && parent && index !== undefined) {
-        parent.children[index] = { type: 'text', value: String(node.properties.alt ?? '') };
+      if (node.tagName === 'img' && typeof node.properties.src === 'string' && parent && index !== undefined) {
+        const alt = String(node.properties.alt ?? '');
+        if (isRelative(node.properties.src)) parent.children[index] = { type: 'text', value: alt };
+        else if (/^https?:/i.test(node.properties.src)) {
+          // An image on another server is a link to it: loaded, it would tell that server who reads the minutes.
+          const text = `image${alt ? `: ${alt}` : ''}`;
+          parent.children[index] = { type: 'element', tagName: 'a', properties: { href: node.properties.src, className: ['remote-image'] }, children: [{ type: 'text', value: `[${text}]` }] };
+        }
       }
     });
   };
@@ -119,7 +135,8 @@ const base = unified()
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkRehype)
   .use(rememberLines)
-  .use(rehypeSanitize, schema);
+  .use(rehypeSanitize, schema)
+  .use(demoteHeadings);
 
 /**
  * Minutes as safe HTML for the meeting view: raw HTML in the markdown is dropped, links keep

@@ -1,47 +1,86 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The page lives in src/web (no build step): plain HTML, CSS and JavaScript modules. */
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'web');
-const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+interface Asset {
+  type: string;
+  body: string;
+  etag: string;
+}
+
+const etagOf = (body: string) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
 
 /** Every asset, read once at start: a handful of small files, served from memory by exact name. */
-function readAssets(dir: string): Map<string, { type: string; body: string }> {
-  const assets = new Map<string, { type: string; body: string }>();
-  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+function readAssets(dir: string): Map<string, Asset> {
+  const assets = new Map<string, Asset>();
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
     const type = TYPES[extname(name)];
     const path = join(dir, name);
     if (!type || !statSync(path).isFile()) continue;
-    assets.set(name.split(sep).join('/'), { type, body: readFileSync(path, 'utf8') });
+    const body = readFileSync(path, 'utf8');
+    assets.set(name.split(sep).join('/'), { type, body, etag: etagOf(body) });
   }
   return assets;
 }
 
-/** The page's own files only: no inline scripts, nothing from elsewhere (it works offline). */
-const POLICY = "default-src 'self'; img-src 'self' data: https:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+/**
+ * The page's own files only: no inline scripts, nothing from elsewhere (it works offline). Images
+ * in minutes that point at other servers are not loaded: a page of minutes would otherwise tell
+ * those servers who reads it and when.
+ */
+const POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 /** Paths the page draws itself (app.js routes them); each answers with the same HTML. */
-const PAGES = ['/', '/items', '/items/:id', '/people/:id', '/meetings/:id', '/decisions', '/import'];
+const PAGES = ['/', '/search', '/items', '/items/:id', '/people/:id', '/meetings/:id', '/decisions', '/import'];
 
-/** GET / and the page's other views, and /assets/*. */
+/** Assets under /assets/v-<version>/ never change: a new version of the page has a new folder. */
+const LONG_CACHE = 'public, max-age=31536000, immutable';
+
+/** A body with its ETag: 304 when the client has it already. */
+function withEtag(request: FastifyRequest, reply: FastifyReply, etag: string, cache: string, type: string, body: string) {
+  reply.header('etag', etag).header('cache-control', cache);
+  if (request.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) return reply.code(304).send();
+  return reply.type(type).send(body);
+}
+
+/** GET / and the page's other views, /assets/*, and an HTML "not found" page for any other path outside /api and /docs. */
 export const webRoutes: FastifyPluginAsync = async (app) => {
-  const page = readFileSync(join(webDir, 'index.html'), 'utf8');
   const assets = readAssets(join(webDir, 'assets'));
-  for (const path of PAGES) {
-    app.get(path, { schema: { hide: true } }, async (_request, reply) =>
-      reply
-        .type('text/html; charset=utf-8')
-        .header('content-security-policy', POLICY)
-        .header('referrer-policy', 'no-referrer') // images in minutes load from elsewhere: they learn nothing of the page
-        .header('cache-control', 'no-cache')
-        .send(page),
-    );
-  }
+  // The version names the whole set: modules import each other by relative paths, within one folder.
+  const version = `v-${etagOf([...assets.values()].map((a) => a.etag).join()).slice(1, 13)}`;
+  const page = readFileSync(join(webDir, 'index.html'), 'utf8').replaceAll('/assets/', `/assets/${version}/`);
+  const pageEtag = etagOf(page);
+
+  const sendPage = (request: FastifyRequest, reply: FastifyReply, found = true) => {
+    reply.header('content-security-policy', POLICY).header('referrer-policy', 'no-referrer');
+    if (!found) return reply.code(404).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page);
+    return withEtag(request, reply, pageEtag, 'no-cache', 'text/html; charset=utf-8', page);
+  };
+  for (const path of PAGES) app.get(path, { schema: { hide: true } }, (request, reply) => sendPage(request, reply));
+
   app.get<{ Params: { '*': string } }>('/assets/*', { schema: { hide: true } }, async (request, reply) => {
-    const asset = assets.get(request.params['*']);
-    if (!asset) return reply.code(404).send({ error: 'Not Found', message: `no asset ${request.params['*']}` });
-    return reply.type(asset.type).header('cache-control', 'no-cache').send(asset.body);
+    const path = request.params['*'];
+    const [, tag, name] = /^(v-[A-Za-z0-9_-]+)\/(.*)$/.exec(path) ?? [null, null, path];
+    const asset = assets.get(name!);
+    if (!asset) return reply.code(404).send({ error: 'Not Found', message: `no asset ${path}` });
+    // A page of an older version may still ask for its folder: it gets today's file, not cached for long.
+    return withEtag(request, reply, asset.etag, tag === version ? LONG_CACHE : 'no-cache', asset.type, asset.body);
+  });
+
+  // Any other path is a page that does not exist: the page says so in HTML (status 404), the API in JSON.
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    const path = request.url.split('?')[0]!;
+    if (/^\/(?:api|docs)(?:\/|$)/.test(path)) return reply.code(404).send({ error: 'Not Found', message: `no route GET ${path}` });
+    return sendPage(request, reply, false);
   });
 };

@@ -22,7 +22,8 @@ describe('the meeting view renders minutes as safe HTML anchored by line', () =>
     expect(record.actionItems.length).toBeGreaterThan(0);
     for (const mark of marksOf(record)) expect(anchors(html, mark.line), `line ${mark.line}`).toBe(1);
     expect(html.match(/class="[^"]*mark-action/g)?.length).toBeGreaterThanOrEqual(record.actionItems.length);
-    expect(html).toContain('<h1');
+    expect(html).not.toContain('<h1'); // the page's own h1 names the meeting: the minutes' headings are one level down
+    expect(html).toContain('<h2');
   });
 
   it('drops scripts, event handlers, javascript: links and raw HTML, and keeps the ids of the minutes from clashing with line anchors', () => {

@@ -2,8 +2,10 @@
 // Links inside the page are followed without reloading; the URL always says what is shown,
 // so any view (a search, a meeting at a line, a person) can be shared.
 import { show, html } from './dom.js';
-import { serverStatus } from './api.js';
+import { serverStatus, token } from './api.js';
+import { signIn, signOut } from './dialogs.js';
 import { navigate, setRenderer } from './router.js';
+import { overviewView } from './views/overview.js';
 import { searchView } from './views/search.js';
 import { itemsView, itemView } from './views/items.js';
 import { personView } from './views/person.js';
@@ -13,7 +15,8 @@ import { importView } from './views/import.js';
 
 /** Path pattern, view, and the header section it belongs to. */
 const routes = [
-  [/^\/$/, searchView, 'search'],
+  [/^\/$/, overviewView, 'overview'],
+  [/^\/search$/, searchView, 'search'],
   [/^\/items$/, itemsView, 'items'],
   [/^\/items\/(ai-[0-9a-f]+(?:-\d+)?)$/, itemView, 'items'],
   [/^\/people\/([^/]+)$/, personView, 'items'],
@@ -34,8 +37,23 @@ function decode(part) {
   }
 }
 
+/** A path the page has no view for: said in a heading, with the ways on. */
+function notFound(part, url) {
+  document.title = 'Not found – minutes-kb';
+  show(
+    part,
+    html`<h1>Page not found</h1><p>There is no page at <code>${url.pathname}</code>.</p>
+    <p>Try the <a href="/">overview</a>, <a href="/search">search</a>, the <a href="/items">open action items</a> or the <a href="/decisions">decision log</a>.</p>`,
+  );
+}
+
 async function render() {
   const url = new URL(location.href);
+  // Searches used to live at /?q=...: links shared then still open them.
+  if (url.pathname === '/' && url.searchParams.has('q')) {
+    history.replaceState(null, '', `/search${url.search}${url.hash}`);
+    return render();
+  }
   drawn = url.pathname + url.search;
   const [view, section, match] = routes.map(([pattern, v, s]) => [v, s, pattern.exec(url.pathname)]).find(([, , m]) => m) ?? [];
   for (const link of document.querySelectorAll('header nav a[data-section]')) {
@@ -48,10 +66,10 @@ async function render() {
   part.innerHTML = '<p class="muted">Loading…</p>';
   main.replaceChildren(part);
   try {
-    if (!view) throw new Error(`No page at ${url.pathname}.`);
-    await view(part, url, ...match.slice(1).map(decode));
+    if (!view) notFound(part, url);
+    else await view(part, url, ...match.slice(1).map(decode));
   } catch (error) {
-    if (part.isConnected) show(part, html`<p class="error" role="alert">${error.message} <a href="/">Search</a></p>`);
+    if (part.isConnected) show(part, html`<h1>Something went wrong</h1><p class="error" role="alert">${error.message}</p><p><a href="/">Back to the overview</a></p>`);
   }
   if (!part.isConnected) return;
   if (url.hash) goToLine();
@@ -77,9 +95,9 @@ document.addEventListener('click', (event) => {
 // "/" focuses the search box, from any view, as on many sites.
 document.addEventListener('keydown', async (event) => {
   if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
-  if (event.target.closest('input, textarea, select, [contenteditable]')) return;
+  if (event.target.closest('input, textarea, select, [contenteditable], dialog')) return;
   event.preventDefault();
-  if (location.pathname !== '/') await navigate('/');
+  if (!document.getElementById('q')) await navigate('/search');
   document.getElementById('q')?.focus();
 });
 
@@ -88,9 +106,21 @@ window.addEventListener('popstate', () => {
 });
 window.addEventListener('hashchange', goToLine);
 
+/** The header's Sign in / Sign out button, on servers that take writes. */
+const account = document.getElementById('account');
+const showAccount = () => {
+  account.textContent = token.get() ? 'Sign out' : 'Sign in';
+  account.setAttribute('aria-label', token.get() ? 'Sign out: forget the write token in this tab' : 'Sign in with the write token');
+};
+document.addEventListener('signed-in-changed', showAccount);
+account.addEventListener('click', () => (token.get() ? signOut() : signIn()));
+
 serverStatus().then(
   (status) => {
-    if (status.writable) document.querySelector('header nav a[data-section="import"]').hidden = false;
+    if (!status.writable) return;
+    document.querySelector('header nav a[data-section="import"]').hidden = false;
+    account.hidden = false;
+    showAccount();
   },
   () => {},
 );

@@ -42,3 +42,10 @@ export const ownerLinks = (owners) =>
 
 /** The page link to a meeting, at a line when there is one. */
 export const meetingHref = (meetingId, line) => `/meetings/${meetingId}${line ? `#L${line}` : ''}`;
+
+/** A moment (ISO, UTC) in the reader's own time zone, with the zone named: "6 Dec 2026, 07:15 CET". */
+export const localTime = (iso) =>
+  html`<time datetime="${iso}">${new Date(iso).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })}</time>`;
+
+/** A person as a link to their page: "@garloff". */
+export const personLink = (id) => html`<a href="/people/${encodeURIComponent(id)}">@${id}</a>`;

@@ -1,12 +1,16 @@
 // Import: drop .md files (or pick them) to import them, when the server takes writes.
-import { send, serverStatus, token } from '../api.js';
+import { send, serverStatus } from '../api.js';
+import { ensureSignedIn } from '../dialogs.js';
 import { html, plural, show } from '../dom.js';
 
 /** `series/file.md`, the name the API files the minutes under (its first folder is the series). */
 const sourceName = (series, file) => (series ? `${series.trim()}/${file.name}` : file.name);
 
 async function importFiles(files, form, log) {
-  token.set(form.elements.token.value);
+  if (!(await ensureSignedIn())) {
+    show(log, html`<li class="error" role="alert">Nothing imported: importing needs the write token (Sign in).</li>`);
+    return;
+  }
   for (const file of files) {
     const source = sourceName(form.elements.series.value, file);
     const line = document.createElement('li');
@@ -37,13 +41,13 @@ export async function importView(main) {
     main,
     html`<h1>Import minutes</h1>
     <form id="import" class="stack">
-      <label>Write token <input name="token" type="password" autocomplete="off" value="${token.get()}" required></label>
       <label>Series <input name="series" list="series-list" placeholder="e.g. ${status.series[0]?.series ?? 'team-weekly'}"></label>
       <datalist id="series-list">${status.series.map((s) => html`<option value="${s.series}">`)}</datalist>
       <div id="drop" class="drop">Drop <strong>.md</strong> files here, or choose them:
         <input id="files" type="file" accept=".md,text/markdown" multiple aria-label="Minutes files to import">
         <div class="muted small">A file imported before under the same name is replaced; an unchanged one is left as it is.</div></div>
     </form>
+    <p class="muted small">Importing asks for the write token once per browser tab (Sign in, top right).</p>
     <ul id="log" class="log" aria-live="polite"></ul>`,
   );
   const form = main.querySelector('#import');
