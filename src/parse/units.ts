@@ -112,7 +112,9 @@ function phrasingLines(nodes: PhrasingContent[], firstLine: number): TextLine[] 
 }
 
 function lineStartsNewUnit(previous: string, next: string): boolean {
-  // A wrapped sentence continues in lower case after a line that does not end a sentence.
+  // A wrapped sentence continues in lower case after a line that does not end a sentence; a line that
+  // opens with ": " defines the one before it (a definition list: "Present" / ": Hana Sato, ...").
+  if (/^:\s/.test(next.trimStart()) && !/[.:!?)]$/.test(previous.trimEnd())) return false;
   return /[.:!?)]$/.test(previous.trimEnd()) || !/^[\p{Ll}(,;]/u.test(next.trimStart());
 }
 
@@ -175,12 +177,17 @@ function paragraphUnits(nodes: PhrasingContent[], firstLine: number, context: Co
   if (last) last.struck = chars > 0 && struck === chars;
   units.forEach((unit, i) => {
     const parts = pieces[i]!.map(([text, line]) => [cleanText(text), line] as const).filter(([text]) => text !== '');
+    // A line that opens with ": " defines the line before it ("Present" / ": Hana Sato, ..."; pandoc's
+    // definition lists): it joins as "Present: Hana Sato, ...", as if written on one line.
+    const joined: string[] = [];
     let offset = 0;
     for (const [index, [text, line]] of parts.entries()) {
-      if (index > 0) unit.wraps.push([offset, line]);
-      offset += text.length + 1;
+      const separator = index === 0 || text.startsWith(': ') ? '' : ' ';
+      if (index > 0) unit.wraps.push([offset + separator.length, line]);
+      joined.push(separator, text);
+      offset += separator.length + text.length;
     }
-    unit.text = parts.map(([text]) => text).join(' ');
+    unit.text = joined.join('');
     unit.opener = units[0]!;
   });
   return units;

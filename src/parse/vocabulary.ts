@@ -29,6 +29,9 @@ export const NOT_AN_OWNER = new Set([
   'they', 'he', 'she', 'everybody else', 'details', 'info', 'update', 'updates', 'demo', 'demos', 'link', 'links',
   'what', 'who', 'how', 'why', 'when', 'where', 'which', 'collect', 'discussion', 'research', 'security', 'additionally',
   'also', 'finally', 'maybe', 'perhaps', 'please', 'background', 'outcome', 'conclusion', 'consensus', 'agreement',
+  // Words that stand before "to <verb>" in lower-case task text and name nobody: "plan to", "want to", "i will".
+  'us', 'want', 'wants', 'going', 'have', 'has', 'had', 'able', 'still', 'then', 'first', 'time', 'way', 'due',
+  'ready', 'supposed', 'like', 'hard', 'easy', 'good', 'better', 'more', 'less',
 ]);
 
 /** Emoji shortcodes and pictographs that decorate headings: `:family: Participants`. */
@@ -215,6 +218,13 @@ export const NAMED_TASK = new RegExp(
   String.raw`^(${OWNER_NAME}(?:${NAME_SEPARATOR}${OWNER_NAME})*)\s+(?:to|will|should|must)\s+${TASK_VERB}`,
   'u',
 );
+
+/**
+ * "tkowalski to add the alert": a nickname written in lower case (IRC and MeetBot minutes) before
+ * "to <verb>", read only where the text is already a task (after ACTION:, in an actions section),
+ * and only if it is no common word (`NOT_AN_OWNER`).
+ */
+export const NICK_TASK = new RegExp(String.raw`^([a-z][a-z\d._-]{2,38})\s+(?:to|will|should|must)\s+${TASK_VERB}`, 'u');
 
 /** A task addressed to someone: "TODO: Chris, could you please provide the link", "AI: Kurt, please send the slides". */
 export const ADDRESSED = /^([\p{Lu}][\p{L}'’-]*(?: [\p{Lu}][\p{L}'’-]*)?), (?:could|can|would|will|please)\b/u;

@@ -14,6 +14,32 @@ describe('other styles of minutes', () => {
     ]);
   });
 
+  it('reads IRC nicknames as owners where the text is a task, and never a common word', () => {
+    const record = parseText(
+      [
+        '# 2021-02-03',
+        '* ACTION: tkowalski to add the disk alert (lmoreau, 15:12:02)',
+        '* ACTION: need to check the mirrors',
+        '## Action items',
+        '* rhadid to move the certificates',
+        '* plan to review the backups',
+      ].join('\n'),
+    );
+    expect(record.actionItems.map((a) => [a.line, a.owners])).toEqual([
+      [2, ['tkowalski']],
+      [3, []],
+      [5, ['rhadid']],
+      [6, []],
+    ]);
+  });
+
+  it('reads a definition list of attendees ("Present" / ": names") as one label line', () => {
+    const record = parseText(
+      ['# 2022-05-12', '## Attendees', '', 'Present', ': Hana Sato, Marco Ruiz', '', 'Regrets', ': Jonas Berg', '', 'Scribe', ': Marco Ruiz'].join('\n'),
+    );
+    expect(record.participants.map((p) => p.id)).toEqual(['hana sato', 'marco ruiz']);
+  });
+
   it('reads tables of actions with Owner, Due and Status columns', () => {
     const record = parseText(
       ['# 2020-06-09', '## Action items', '| Action | Owner | Due | Status |', '|---|---|---|---|', '| Replace the NAT gateways | Jan | 2020-06-05 | Done |', '| Evaluate Vault | @marco | by Friday | |'].join('\n'),

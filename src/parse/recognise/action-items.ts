@@ -12,6 +12,7 @@ import {
   INLINE_ACTION,
   LEADING_ACTION,
   NAMED_TASK,
+  NICK_TASK,
   NO_ITEMS,
   NOT_AN_ACTION,
   OPEN_WORDS,
@@ -68,6 +69,14 @@ function namedTaskOwners(text: string): PersonId[] {
   return match ? (nameList(match[1]!) ?? []) : [];
 }
 
+/** Owners of a text that is a task already: "Name to do X", or a lower-case nickname's "nick to do X". */
+function assignedOwners(text: string): PersonId[] {
+  const named = namedTaskOwners(text);
+  if (named.length > 0) return named;
+  const nick = NICK_TASK.exec(text);
+  return nick && isOwnerHandle(nick[1]!) ? [normaliseName(nick[1]!)] : [];
+}
+
 /**
  * Owners written after a leading marker: `AI @a, @b: ...`, `AI (@x): ...`, `AI: @x to ...`,
  * `AI Itrich: ...`, `ACTION: Martin to ...`, `TODO: ... (@x)`.
@@ -88,7 +97,7 @@ export function ownersAfterMarker(after: string): PersonId[] {
     text = text.replace(/^[:\-–]\s*/, '');
     const afterColon = leadingHandles(text);
     if (afterColon.owners.length > 0) return afterColon.owners;
-    const named = namedTaskOwners(text);
+    const named = assignedOwners(text);
     if (named.length > 0) return named;
     return addressedOwner(text) ?? ownersAfterDash(text) ?? trailingOwners(text);
   }
@@ -157,7 +166,7 @@ function ownersByPlace(text: string): PersonId[] {
   const plain = stripLead(text);
   const handles = leadingHandles(plain);
   if (handles.owners.length > 0) return handles.owners;
-  const named = namedTaskOwners(plain);
+  const named = assignedOwners(plain);
   if (named.length > 0) return named;
   const names = namesBeforeColon(plain);
   if (names.length > 0) return names;
