@@ -5,6 +5,7 @@ import { getMeeting, listMeetings, meetingBody, meetingIdBySource } from '../sto
 import { listPeople } from '../store/people.js';
 import { search } from '../store/search.js';
 import { changeItemStatus, getTrackedItem, listTrackedItems } from '../store/tracked-items.js';
+import { STATE_FILTERS, type StateFilter } from '../track/item-states.js';
 
 /** A tool's failure the caller can fix (an unknown id): it becomes a tool error result, never a crash. */
 export class ToolInputError extends Error {}
@@ -71,13 +72,18 @@ export const TOOLS: ToolDefinition[] = [
     name: 'list_action_items',
     title: 'List action items',
     description:
-      'Action items, each once however often carried from meeting to meeting, oldest first; open ones by default. ' +
-      'Each has owners, status, due date, the date it was raised and last mentioned, and file:line of both ' +
-      '(`at`, `lastAt`). Use stale_days to find items no meeting has mentioned for that long.',
+      'Action items, each once however often carried from meeting to meeting: live open ones by default (still ' +
+      'mentioned by their series), overdue first. Each has owners, task, status, state (live/stale), due date, the ' +
+      'dates it was raised and last mentioned, and file:line of both (`at`, `lastAt`); staleLeftOut counts the ' +
+      'stale open items a live list left out (state "stale" or "all" shows them).',
     input: {
       owner: owner.optional(),
       series: series.optional(),
       status: z.enum(['open', 'done', 'dropped', 'all']).default('open').describe('status to list'),
+      state: z
+        .enum(STATE_FILTERS as [StateFilter, ...StateFilter[]])
+        .default('live')
+        .describe('open items in this state: live, stale (no recent meeting mentions them), overdue (past due) or all'),
       stale_days: z.number().int().min(0).max(100_000).optional().describe('only items not mentioned for this many days'),
       from: isoDate('only items mentioned on or after this date').optional(),
       to: isoDate('only items raised on or before this date').optional(),

@@ -122,6 +122,14 @@ describe.skipIf(!HAS_FOLDERS)('minutes mcp over stdio, with the SDK client', () 
       expect(item.at).toBe(`${item.source}:${item.line}`);
       expect(item.lastAt).toBe(`${item.lastSource}:${item.lastLine}`);
     }
+    // Live by default; the stale ones it left out are counted, and listed on request.
+    const live = await call(reader, 'list_action_items', { limit: 100 });
+    const stale = await call(reader, 'list_action_items', { state: 'stale', limit: 100 });
+    const all = await call(reader, 'list_action_items', { state: 'all', limit: 1 });
+    expect(live.value.items.every((i: { state: string }) => i.state === 'live')).toBe(true);
+    expect(stale.value.items.every((i: { state: string }) => i.state === 'stale')).toBe(true);
+    expect(stale.value.total).toBe(live.value.staleLeftOut);
+    expect(all.value.total).toBe(live.value.total + stale.value.total);
     const tc39 = await call(reader, 'list_action_items', { series: 'tc39', status: 'all', limit: 100 });
     expect(tc39.value.items.every((i: { series: string }) => i.series === 'tc39')).toBe(true);
 
