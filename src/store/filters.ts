@@ -70,6 +70,27 @@ export function canonicalOwnerSql(expr: string): string {
     (SELECT id FROM people WHERE lower(name) = ${expr} AND handle IS NOT NULL AND id <> ${expr} ORDER BY id LIMIT 1), ${expr})`;
 }
 
+/**
+ * Search documents `d` that are mentions of items owned by `owner` (`none`: of items without an owner),
+ * as the items list finds the items; a mention not linked yet by the owners it names itself.
+ */
+export function ownedMentionsClause(db: DB, owner: string): Clause {
+  if (normaliseName(owner) === 'none') {
+    return {
+      sql: `d.kind = 'action' AND d.ref_id IN (SELECT a.id FROM action_items a JOIN tracked_items t ON t.id = a.item_id WHERE t.owners = '[]')`,
+      params: [],
+    };
+  }
+  const ids = ownerIds(db, owner);
+  const list = ids.map(() => '?').join(', ');
+  return {
+    sql: `d.kind = 'action' AND d.ref_id IN (
+      SELECT a.id FROM action_items a JOIN tracked_item_owners o ON o.item_id = a.item_id WHERE o.owner IN (${list})
+      UNION ALL SELECT a.id FROM action_items a JOIN action_item_owners o ON o.action_item_id = a.id WHERE a.item_id IS NULL AND o.owner IN (${list}))`,
+    params: [...ids, ...ids],
+  };
+}
+
 export interface Query {
   columns: string;
   from: string;

@@ -1,6 +1,7 @@
 import { normaliseName } from '../parse/recognise/names.js';
 import type { DB } from './database.js';
 import { statement } from './statements.js';
+import { relinkSeries } from './tracked-items.js';
 
 export interface Person {
   id: string;
@@ -23,6 +24,8 @@ export function replaceAliases(db: DB, aliases: Map<string, string>): void {
     statement(db, 'DELETE FROM aliases').run();
     const insert = statement(db, 'INSERT OR REPLACE INTO aliases (alias, person_id) VALUES (?, ?)');
     for (const [alias, person] of aliases) insert.run(normaliseName(alias), normaliseName(person));
+    // Items count each owner under one id, the alias followed: an alias added or removed changes whose items are whose.
+    for (const series of statement<[], { series: string | null }>(db, 'SELECT DISTINCT series FROM tracked_items').all()) relinkSeries(db, series.series);
   }).immediate();
 }
 

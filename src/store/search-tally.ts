@@ -18,6 +18,9 @@ export interface Facets {
   status: FacetCount[];
 }
 
+/** The owner facet value of items without an owner, as `owner:none` finds them. */
+const NO_OWNER = 'none';
+
 /** The most values a facet lists, most frequent first. */
 const FACET_VALUES = 30;
 
@@ -33,8 +36,13 @@ function ranked(counts: Map<string, number>): FacetCount[] {
     .slice(0, FACET_VALUES);
 }
 
-/** A set of facet values as stored (schema/004): JSON [kind, series, year, status, owners]. */
-export type FacetValues = [string, string | null, string | null, string | null, string[] | null];
+/**
+ * A set of facet values as stored (schema/004): JSON [kind, series, year, status, owners], and for
+ * the latest mention of a tracked item, the item's owners, each under the one id it is counted
+ * by (src/store/tracked-items.ts). Owner and status count items, not mentions: only that mention
+ * counts for them, so that `is:open` and `owner:` facets agree with the items list and owners.
+ */
+export type FacetValues = [string, string | null, string | null, string | null, string[] | null, (string[] | null)?];
 
 /**
  * Facet counts, fed the facet set (its number, schema/004) of one search document, or of a
@@ -58,12 +66,16 @@ export class FacetTally {
   facets(values: Map<number, FacetValues>): Facets {
     const counts = { type: new Map<string, number>(), series: new Map<string, number>(), year: new Map<string, number>(), owner: new Map<string, number>(), status: new Map<string, number>() };
     for (const [set, n] of this.bySet) {
-      const [kind, series, year, status, owners] = values.get(set)!;
+      const [kind, series, year, status, owners, itemOwners] = values.get(set)!;
       add(counts.type, kind, n);
       add(counts.series, series, n);
       add(counts.year, year, n);
+      // An action item's status and owners once per item, on its latest mention (null on the others);
+      // a mention not linked yet (no sixth value) counts as it is.
+      if (kind === 'action' && itemOwners === null) continue;
       add(counts.status, status, n);
-      for (const owner of owners ?? []) add(counts.owner, owner, n);
+      const counted = kind === 'action' && itemOwners ? (itemOwners.length > 0 ? itemOwners : [NO_OWNER]) : (owners ?? []);
+      for (const owner of counted) add(counts.owner, owner, n);
     }
     return { type: ranked(counts.type), series: ranked(counts.series), year: ranked(counts.year), owner: ranked(counts.owner), status: ranked(counts.status) };
   }

@@ -143,7 +143,33 @@ export function relinkSeries(db: DB, series: string | null): void {
       update.run(effectiveStatus(db, row.id, row.minutes_status, row.last_mentioned), row.id);
     }
     refreshSearchStatus(db, series);
+    refreshItemFacets(db, series);
   }).immediate();
+}
+
+/**
+ * Give the latest mention of each item of a series the item's owners as the sixth facet value, and
+ * every other mention null (src/store/search-tally.ts), so that search counts owners and statuses
+ * of items, as the lists do. A document whose value changes moves to the set that has it.
+ */
+function refreshItemFacets(db: DB, series: string | null): void {
+  const moved = statement(
+    db,
+    `SELECT d.id, json_set(f.facets, '$[5]', CASE WHEN t.last_mention_id = a.id THEN json(t.owners) END) AS facets
+     FROM search_docs d JOIN action_items a ON a.id = d.ref_id JOIN tracked_items t ON t.id = a.item_id
+     JOIN search_doc_facets x ON x.doc_id = d.id JOIN search_facets f ON f.id = x.facet_id
+     WHERE d.kind = 'action' AND d.meeting_id IN (SELECT id FROM meetings WHERE series IS ?)
+       AND json_set(f.facets, '$[5]', CASE WHEN t.last_mention_id = a.id THEN json(t.owners) END) IS NOT f.facets`,
+  )
+    .raw()
+    .all(series) as [number, string][];
+  const addSet = statement(db, 'INSERT INTO search_facets (facets) VALUES (?) ON CONFLICT (facets) DO NOTHING');
+  const setId = statement<[string], { id: number }>(db, 'SELECT id FROM search_facets WHERE facets = ?');
+  const move = statement(db, 'UPDATE search_doc_facets SET facet_id = ? WHERE doc_id = ?');
+  for (const [doc, facets] of moved) {
+    addSet.run(facets);
+    move.run(setId.get(facets)!.id, doc);
+  }
 }
 
 export interface TrackedItemFilter extends MeetingFilter, Page {

@@ -11,6 +11,8 @@ import { CORPUS, HAS_CORPUS, useKnowledgeBase } from '../helpers.js';
  * The reference: total and facets as search counted them before schema/004, one GROUP BY
  * query each over meetings, action items and tracked items joined to the matches. Search now
  * counts in one pass over copies of these values; both must agree, also after items change.
+ * Owner and status count tracked items, not mentions (issue 14): each item once, on its latest
+ * mention, under its owners (`none` without one); `owner:` keeps the mentions of an owner's items.
  */
 function referenceCounts(db: DB, filter: SearchFilter): { total: number; facets: Facets } {
   const { query } = search(db, { ...filter, limit: 0 });
@@ -22,7 +24,10 @@ function referenceCounts(db: DB, filter: SearchFilter): { total: number; facets:
   if (f.before) clauses.push(['m.date < ?', [f.before]]);
   if (f.after) clauses.push(['m.date > ?', [f.after]]);
   if (f.type) clauses.push(['d.kind = ?', [f.type]]);
-  if (f.owner) clauses.push([`d.kind = 'action' AND d.ref_id IN (SELECT action_item_id FROM action_item_owners WHERE owner = ?)`, [f.owner]]);
+  if (f.owner) {
+    const owned = `SELECT a.id FROM action_items a JOIN tracked_item_owners o ON o.item_id = a.item_id WHERE o.owner = ?`;
+    clauses.push([`d.kind = 'action' AND d.ref_id IN (${owned})`, [f.owner]]);
+  }
   const statusOf = `(SELECT coalesce(t.status, a.status) FROM action_items a LEFT JOIN tracked_items t ON t.id = a.item_id WHERE a.id = d.ref_id)`;
   if (f.status) clauses.push([`d.kind = 'action' AND ${statusOf} = ?`, [f.status]]);
   if (query.match) clauses.push(['search MATCH ?', [query.match]]);
@@ -39,8 +44,9 @@ function referenceCounts(db: DB, filter: SearchFilter): { total: number; facets:
       type: facet('d.kind'),
       series: facet('m.series'),
       year: facet('substr(m.date, 1, 4)'),
-      owner: facet('o.owner', `${from} JOIN action_item_owners o ON d.kind = 'action' AND o.action_item_id = d.ref_id`),
-      status: facet(`CASE WHEN d.kind = 'action' THEN ${statusOf} END`),
+      owner: facet('o.owner', `${from} JOIN action_items a ON d.kind = 'action' AND a.id = d.ref_id JOIN tracked_items t ON t.last_mention_id = a.id
+        JOIN (SELECT item_id, owner FROM tracked_item_owners UNION ALL SELECT id, 'none' FROM tracked_items WHERE owners = '[]') o ON o.item_id = t.id`),
+      status: facet(`CASE WHEN d.kind = 'action' THEN (SELECT t.status FROM tracked_items t WHERE t.last_mention_id = d.ref_id) END`),
     },
   };
 }
