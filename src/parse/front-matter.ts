@@ -16,7 +16,8 @@ const EMPTY: FrontMatter = { title: null, date: null, series: null, slides: fals
 function list(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(scalar).filter((v): v is string => v !== null);
   const text = scalar(value);
-  return text ? text.split(/(?<!\s)\s*[,;]\s*/).filter(Boolean) : [];
+  // Split, then trim: a pattern with spaces on both sides of the comma backtracks on long runs of spaces.
+  return text ? text.split(/[,;]/).map((part) => part.trim()).filter(Boolean) : [];
 }
 
 function scalar(value: unknown): string | null {
