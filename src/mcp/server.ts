@@ -15,7 +15,10 @@ const VERSION = '0.1.0';
 
 /** A result as JSON text: assistants read it as it is, and nothing is lost on the way. */
 const jsonResult = (value: unknown): CallToolResult => ({ content: [{ type: 'text', text: JSON.stringify(value) }] });
-const errorResult = (message: string): CallToolResult => ({ content: [{ type: 'text', text: message }], isError: true });
+const errorResult = (message: string): CallToolResult => ({
+  content: [{ type: 'text', text: message }],
+  isError: true,
+});
 
 /** The knowledge base as an MCP server: one tool per question, each a thin call of the store functions the API uses. */
 export function createMcpServer({ db, writable, log = () => {} }: McpOptions): McpServer {
@@ -42,7 +45,9 @@ export function createMcpServer({ db, writable, log = () => {} }: McpOptions): M
           return jsonResult(definition.run(db, args as never));
         } catch (error) {
           if (error instanceof ToolInputError) return errorResult(error.message);
-          log(`minutes mcp: ${definition.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          log(
+            `minutes mcp: ${definition.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          );
           return errorResult(`${definition.name} failed: ${error instanceof Error ? error.message : String(error)}`);
         }
       },

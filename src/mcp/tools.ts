@@ -15,8 +15,10 @@ const cite = (source: string, line: number | null) => (line === null ? source : 
 
 // Every string has a bound, so an oversized argument is refused by validation before any work.
 const text = (max: number, description: string) => z.string().min(1).max(max).describe(description);
-const isoDate = (description: string) => z.iso.date('expected a real day as YYYY-MM-DD').describe(`${description} (YYYY-MM-DD)`);
-const limit = (fallback: number) => z.number().int().min(1).max(100).default(fallback).describe('at most this many results (1-100)');
+const isoDate = (description: string) =>
+  z.iso.date('expected a real day as YYYY-MM-DD').describe(`${description} (YYYY-MM-DD)`);
+const limit = (fallback: number) =>
+  z.number().int().min(1).max(100).default(fallback).describe('at most this many results (1-100)');
 const offset = z.number().int().min(0).max(1_000_000).default(0).describe('skip this many results');
 const series = text(200, 'only this series (team or group), e.g. "iaas" or "tc39"');
 const owner = text(200, 'handle or any known name of the owner, e.g. "garloff" or "Kurt Garloff"');
@@ -36,8 +38,9 @@ export interface ToolDefinition<Shape extends z.ZodRawShape = z.ZodRawShape> {
   run: (db: DB, args: z.output<z.ZodObject<Shape>>) => unknown;
 }
 
-const tool = <Shape extends z.ZodRawShape>(definition: Omit<ToolDefinition<Shape>, 'input'> & { input: Shape }): ToolDefinition =>
-  ({ ...definition, input: z.strictObject(definition.input) }) as unknown as ToolDefinition;
+const tool = <Shape extends z.ZodRawShape>(
+  definition: Omit<ToolDefinition<Shape>, 'input'> & { input: Shape },
+): ToolDefinition => ({ ...definition, input: z.strictObject(definition.input) }) as unknown as ToolDefinition;
 
 /** A tracked item with citations of where it was raised and last mentioned. */
 function citedItem<T extends { source: string; line: number; lastSource: string; lastLine: number }>(item: T) {
@@ -84,7 +87,13 @@ export const TOOLS: ToolDefinition[] = [
         .enum(STATE_FILTERS as [StateFilter, ...StateFilter[]])
         .default('live')
         .describe('open items in this state: live, stale (no recent meeting mentions them), overdue (past due) or all'),
-      stale_days: z.number().int().min(0).max(100_000).optional().describe('only items not mentioned for this many days'),
+      stale_days: z
+        .number()
+        .int()
+        .min(0)
+        .max(100_000)
+        .optional()
+        .describe('only items not mentioned for this many days'),
       from: isoDate('only items mentioned on or after this date').optional(),
       to: isoDate('only items raised on or before this date').optional(),
       limit: limit(20),
@@ -127,7 +136,15 @@ export const TOOLS: ToolDefinition[] = [
       if (topic !== undefined) {
         if (attendee !== undefined) throw new ToolInputError('topic and attendee cannot be combined: give one of them');
         const result = search(db, { ...args, q: topic, type: 'decision' });
-        const items = result.items.map((hit) => ({ meetingId: hit.meetingId, source: hit.source, series: hit.series, date: hit.date, line: hit.line, text: hit.text, at: cite(hit.source, hit.line) }));
+        const items = result.items.map((hit) => ({
+          meetingId: hit.meetingId,
+          source: hit.source,
+          series: hit.series,
+          date: hit.date,
+          line: hit.line,
+          text: hit.text,
+          at: cite(hit.source, hit.line),
+        }));
         return { total: result.total, limit: result.limit, offset: result.offset, items };
       }
       const page = listDecisions(db, { ...args, attendee });
@@ -137,7 +154,8 @@ export const TOOLS: ToolDefinition[] = [
   tool({
     name: 'list_meetings',
     title: 'List meetings',
-    description: 'Meetings, newest first: id, date, series, title, file and how many action items and decisions each has.',
+    description:
+      'Meetings, newest first: id, date, series, title, file and how many action items and decisions each has.',
     input: {
       series: series.optional(),
       from: isoDate('meetings on or after this date').optional(),
@@ -154,7 +172,13 @@ export const TOOLS: ToolDefinition[] = [
       'One meeting by id or by file (source): its record (date, participants, agenda, action items and decisions, ' +
       'each with its line) and, unless markdown is false, the minutes as written.',
     input: {
-      id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional().describe('meeting id (meetingId in other results)'),
+      id: z
+        .number()
+        .int()
+        .min(1)
+        .max(Number.MAX_SAFE_INTEGER)
+        .optional()
+        .describe('meeting id (meetingId in other results)'),
       source: text(1000, 'the file, as other results give it, e.g. "iaas/20240110.md"').optional(),
       markdown: z.boolean().default(true).describe('include the minutes as written'),
     },
@@ -163,7 +187,12 @@ export const TOOLS: ToolDefinition[] = [
       const meetingId = id ?? meetingIdBySource(db, source!);
       const meeting = meetingId === null ? null : getMeeting(db, meetingId);
       if (!meeting) throw new ToolInputError(`no meeting ${id ?? JSON.stringify(source)}`);
-      return markdown ? { ...meeting, markdown: meetingBody(db, meeting.id) } : meeting;
+      const cited = {
+        ...meeting,
+        actionItems: meeting.actionItems.map((a) => ({ ...a, at: cite(meeting.source, a.line) })),
+        decisions: meeting.decisions.map((d) => ({ ...d, at: cite(meeting.source, d.line) })),
+      };
+      return markdown ? { ...cited, markdown: meetingBody(db, meeting.id) } : cited;
     },
   }),
   tool({
@@ -180,7 +209,8 @@ export const TOOLS: ToolDefinition[] = [
     run: (db, { name, limit, offset }) => {
       const needle = name?.toLowerCase();
       const matches = listPeople(db).filter(
-        (p) => !needle || [p.id, p.name ?? '', p.handle ?? '', ...p.aliases].some((v) => v.toLowerCase().includes(needle)),
+        (p) =>
+          !needle || [p.id, p.name ?? '', p.handle ?? '', ...p.aliases].some((v) => v.toLowerCase().includes(needle)),
       );
       return { total: matches.length, limit, offset, items: matches.slice(offset, offset + limit) };
     },

@@ -28,9 +28,11 @@ interface Item {
   owners: string[];
 }
 const get = (url: string) => app.inject({ method: 'GET', url });
-const items = async (query: string): Promise<Item[]> => (await get(`/api/action-items?${query}&limit=1000`)).json().items;
+const items = async (query: string): Promise<Item[]> =>
+  (await get(`/api/action-items?${query}&limit=1000`)).json().items;
 const calendarOf = (text: string) => new ICAL.Component(ICAL.parse(text));
-const uids = (calendar: ICAL.Component) => calendar.getAllSubcomponents('vtodo').map((t) => String(t.getFirstPropertyValue('uid')));
+const uids = (calendar: ICAL.Component) =>
+  calendar.getAllSubcomponents('vtodo').map((t) => String(t.getFirstPropertyValue('uid')));
 
 describe('GET /api/owners/:id/action-items.ics', () => {
   it("is the owner's open items with a due date, as the JSON list has them", async () => {
@@ -65,7 +67,9 @@ describe('GET /api/owners/:id/action-items.ics', () => {
       expect(uids(calendarOf(response.body))).toEqual([]);
     }
     // Among them an owner no participant list names (a team): a person of the people list all the same.
-    const absent = listPeople(db).filter((p) => p.meetings === 0).map((p) => p.id);
+    const absent = listPeople(db)
+      .filter((p) => p.meetings === 0)
+      .map((p) => p.id);
     expect(idle.some((o) => absent.includes(o.owner))).toBe(true);
   });
 

@@ -16,7 +16,8 @@ const BIN = join(ROOT, 'dist', 'cli', 'main.js');
 // Folders with no set-aside file in them.
 const FOLDERS = ['scs/iam', 'tc39/2015-07'].map((f) => join(SHARED_CORPUS, f));
 const HAS_FOLDERS = FOLDERS.every((f) => existsSync(f));
-if (!HAS_FOLDERS) console.warn(`skipping MCP tests: ${SHARED_CORPUS} is absent (it lives beside the project as ../shared)`);
+if (!HAS_FOLDERS)
+  console.warn(`skipping MCP tests: ${SHARED_CORPUS} is absent (it lives beside the project as ../shared)`);
 
 interface Session {
   client: Client;
@@ -43,8 +44,15 @@ async function connect(dbFile: string, env: Record<string, string> = {}): Promis
   return { client, transport, stderr: () => stderr, errors };
 }
 
-/** A tool's answer as the JSON it carries, or its error text. */
-async function call(session: Session, name: string, args: Record<string, unknown>): Promise<{ isError: boolean; value: any; text: string }> {
+/** A tool's answer as the JSON it carries (each test reads the fields it expects), or its error text. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+async function call(
+  session: Session,
+  name: string,
+  args: Record<string, unknown>,
+): Promise<{ isError: boolean; value: Json; text: string }> {
   const result = (await session.client.callTool({ name, arguments: args })) as CallToolResult;
   const text = result.content.map((c) => (c.type === 'text' ? c.text : '')).join('');
   return { isError: Boolean(result.isError), text, value: result.isError ? null : JSON.parse(text) };
@@ -80,7 +88,15 @@ describe.skipIf(!HAS_FOLDERS)('minutes mcp over stdio, with the SDK client', () 
   it('lists its tools, each with a description and a JSON schema that refuses unknown arguments', async () => {
     const { tools } = await reader.client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(
-      ['get_action_item', 'get_meeting', 'list_action_items', 'list_decisions', 'list_meetings', 'list_people', 'search'].sort(),
+      [
+        'get_action_item',
+        'get_meeting',
+        'list_action_items',
+        'list_decisions',
+        'list_meetings',
+        'list_people',
+        'search',
+      ].sort(),
     );
     for (const tool of tools) {
       expect(tool.description!.length).toBeGreaterThan(20);
@@ -101,7 +117,9 @@ describe.skipIf(!HAS_FOLDERS)('minutes mcp over stdio, with the SDK client', () 
     expect(isError).toBe(false);
     const expected = search(db, { q: 'keycloak', limit: 5 });
     expect(value.total).toBe(expected.total);
-    expect(value.items.map((h: { id: number; type: string }) => `${h.type}:${h.id}`)).toEqual(expected.items.map((h) => `${h.type}:${h.id}`));
+    expect(value.items.map((h: { id: number; type: string }) => `${h.type}:${h.id}`)).toEqual(
+      expected.items.map((h) => `${h.type}:${h.id}`),
+    );
     expect(value.items.length).toBeGreaterThan(0);
     for (const hit of value.items) {
       expect(hit.at).toBe(hit.line === null ? hit.source : `${hit.source}:${hit.line}`);
@@ -116,7 +134,9 @@ describe.skipIf(!HAS_FOLDERS)('minutes mcp over stdio, with the SDK client', () 
     const owner = listTrackedItems(db, { limit: -1 }).items.find((i) => i.owners.length > 0)?.owners[0];
     expect(owner).toBeDefined();
     const { value } = await call(reader, 'list_action_items', { owner: owner!, limit: 100 });
-    expect(value.items.map((i: { id: string }) => i.id)).toEqual(listTrackedItems(db, { owner: owner!, limit: 100 }).items.map((i) => i.id));
+    expect(value.items.map((i: { id: string }) => i.id)).toEqual(
+      listTrackedItems(db, { owner: owner!, limit: 100 }).items.map((i) => i.id),
+    );
     for (const item of value.items) {
       expect(item.status).toBe('open');
       expect(item.at).toBe(`${item.source}:${item.line}`);
@@ -133,7 +153,9 @@ describe.skipIf(!HAS_FOLDERS)('minutes mcp over stdio, with the SDK client', () 
     const tc39 = await call(reader, 'list_action_items', { series: 'tc39', status: 'all', limit: 100 });
     expect(tc39.value.items.every((i: { series: string }) => i.series === 'tc39')).toBe(true);
 
-    const carried = listTrackedItems(db, { status: 'all', limit: -1 }).items.find((i) => i.meetings > 1) ?? listTrackedItems(db, { limit: 1 }).items[0]!;
+    const carried =
+      listTrackedItems(db, { status: 'all', limit: -1 }).items.find((i) => i.meetings > 1) ??
+      listTrackedItems(db, { limit: 1 }).items[0]!;
     const detail = await call(reader, 'get_action_item', { id: carried.id });
     expect(detail.value.id).toBe(carried.id);
     expect(detail.value.history.length).toBeGreaterThanOrEqual(1);
@@ -144,7 +166,12 @@ describe.skipIf(!HAS_FOLDERS)('minutes mcp over stdio, with the SDK client', () 
   });
 
   it('lists decisions by series and time, or by topic', async () => {
-    const { value } = await call(reader, 'list_decisions', { series: 'iam', from: '2023-06-01', to: '2023-12-31', limit: 100 });
+    const { value } = await call(reader, 'list_decisions', {
+      series: 'iam',
+      from: '2023-06-01',
+      to: '2023-12-31',
+      limit: 100,
+    });
     const expected = listDecisions(db, { series: 'iam', from: '2023-06-01', to: '2023-12-31', limit: 100 });
     expect(value.total).toBe(expected.total);
     expect(value.items.length).toBeGreaterThan(0);
@@ -163,6 +190,7 @@ describe.skipIf(!HAS_FOLDERS)('minutes mcp over stdio, with the SDK client', () 
     const first = meetings.value.items[0];
     const byId = await call(reader, 'get_meeting', { id: first.id });
     expect(byId.value).toMatchObject({ id: first.id, source: first.source, date: first.date });
+    for (const d of byId.value.decisions) expect(d.at).toBe(`${first.source}:${d.line}`);
     expect(byId.value.markdown).toBe(readFileSync(resolve(ROOT, first.source), 'utf8'));
     const bySource = await call(reader, 'get_meeting', { source: first.source, markdown: false });
     expect(bySource.value.id).toBe(first.id);
@@ -217,7 +245,10 @@ describe.skipIf(!HAS_FOLDERS)('minutes mcp over stdio, with the SDK client', () 
     const reopened = await call(writer, 'set_action_item_status', { id: item.id, status: 'open' });
     expect(reopened.value.status).toBe('open');
     const detail = await call(writer, 'get_action_item', { id: item.id });
-    expect(detail.value.changes.map((c: { status: string; note: string | null }) => [c.status, c.note])).toEqual([['done', 'merged'], ['open', null]]);
+    expect(detail.value.changes.map((c: { status: string; note: string | null }) => [c.status, c.note])).toEqual([
+      ['done', 'merged'],
+      ['open', null],
+    ]);
     // The other server's database is untouched.
     expect((await call(reader, 'get_action_item', { id: item.id })).value.changes).toEqual([]);
   });

@@ -12,7 +12,10 @@ import { ROOT, tempDir } from '../helpers.js';
  */
 
 // npm run passes its settings on as npm_* variables (the project's prefix among them): not for this install.
-const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key))) as Record<string, string>;
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key))) as Record<
+  string,
+  string
+>;
 
 function npm(args: string[], cwd: string, timeout = 60_000) {
   return spawnSync('npm', args, { cwd, encoding: 'utf8', env: cleanEnv, timeout });
@@ -55,7 +58,16 @@ describe.skipIf(!ONLINE)('the packed package, installed globally', { tags: ['pac
     const clean = join(dir, 'clean');
     mkdirSync(clean);
     // npm 11 runs a dependency's install script only when allowed: better-sqlite3 compiles its binding there.
-    const args = ['install', '-g', '--prefix', join(dir, 'prefix'), '--allow-scripts=better-sqlite3', '--no-audit', '--no-fund', tarball];
+    const args = [
+      'install',
+      '-g',
+      '--prefix',
+      join(dir, 'prefix'),
+      '--allow-scripts=better-sqlite3',
+      '--no-audit',
+      '--no-fund',
+      tarball,
+    ];
     const install = npm(args, clean, 900_000);
     expect(install.status, `${install.stdout}\n${install.stderr}`).toBe(0);
     console.warn(`package test: npm pack and npm install -g took ${Math.round((Date.now() - started) / 1000)} s`);
@@ -65,16 +77,23 @@ describe.skipIf(!ONLINE)('the packed package, installed globally', { tags: ['pac
   }, 900_000);
   afterAll(() => remove?.());
 
-  const minutes = (args: string[]) => spawnSync(bin, args, { cwd: join(dir, 'clean'), encoding: 'utf8', env: cleanEnv });
+  const minutes = (args: string[]) =>
+    spawnSync(bin, args, { cwd: join(dir, 'clean'), encoding: 'utf8', env: cleanEnv });
 
   it('gives a `minutes` that imports a folder of minutes and lists its action items', () => {
     expect(existsSync(bin)).toBe(true);
     const imported = minutes(['import', 'notes', '--db', 'kb.db', '--json']);
     expect(imported.status, imported.stderr).toBe(0);
-    expect(JSON.parse(imported.stdout)).toMatchObject({ imported: 1, failed: [], series: [{ series: 'team-sync', meetings: 1 }] });
+    expect(JSON.parse(imported.stdout)).toMatchObject({
+      imported: 1,
+      failed: [],
+      series: [{ series: 'team-sync', meetings: 1 }],
+    });
     const ais = minutes(['ais', '--db', 'kb.db', '--status', 'all', '--json']);
     expect(ais.status, ais.stderr).toBe(0);
-    const items = (JSON.parse(ais.stdout) as { items: { owners: string[]; status: string; due: string | null; line: number }[] }).items;
+    const items = (
+      JSON.parse(ais.stdout) as { items: { owners: string[]; status: string; due: string | null; line: number }[] }
+    ).items;
     expect(items.map((i) => [i.owners, i.status, i.due, i.line]).sort((a, b) => Number(a[3]) - Number(b[3]))).toEqual([
       [['ann'], 'open', '2024-07-20', 11],
       [['bob'], 'done', null, 12],

@@ -13,8 +13,13 @@ export const ownerCalendarRoutes: FastifyPluginAsync<{ db: DB }> = async (app, {
     {
       schema: {
         summary: "One person's live open action items with a due date as iCalendar to-dos (VTODO), to subscribe to",
-        description: 'The person by handle or any known name; items without a due date are left out. 404 for nobody the minutes know.',
-        params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 200 } }, required: ['id'] },
+        description:
+          'The person by handle or any known name; items without a due date are left out. 404 for nobody the minutes know.',
+        params: {
+          type: 'object',
+          properties: { id: { type: 'string', minLength: 1, maxLength: 200 } },
+          required: ['id'],
+        },
         response: { 200: fileResponse('text/calendar'), ...errorResponses },
       },
     },
@@ -23,11 +28,20 @@ export const ownerCalendarRoutes: FastifyPluginAsync<{ db: DB }> = async (app, {
       // Everyone the people list has: participants, owners no participant list names (a team), aliases.
       const ids = new Set(ownerIds(db, id));
       const known = listPeople(db).some((person) => ids.has(person.id));
-      if (!known) return reply.code(404).send({ error: 'Not Found', message: `nobody called ${JSON.stringify(id)} in the minutes` });
+      if (!known)
+        return reply
+          .code(404)
+          .send({ error: 'Not Found', message: `nobody called ${JSON.stringify(id)} in the minutes` });
       const items = listTrackedItems(db, { owner: id, status: 'open', state: 'live', due: true, limit: -1 }).items;
-      const calendar = toCalendar(items, { baseUrl: `${request.protocol}://${request.host}`, name: `minutes-kb: action items of ${id}` });
+      const calendar = toCalendar(items, {
+        baseUrl: `${request.protocol}://${request.host}`,
+        name: `minutes-kb: action items of ${id}`,
+      });
       const file = `action-items-${id.replace(/[^A-Za-z0-9._-]+/g, '_')}.ics`;
-      return reply.type('text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${file}"`).send(calendar);
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `inline; filename="${file}"`)
+        .send(calendar);
     },
   );
 };

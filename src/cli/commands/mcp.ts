@@ -11,7 +11,9 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
  */
 export function mcpCommand(): Command {
   return new Command('mcp')
-    .description('serve the knowledge base to an AI assistant over the Model Context Protocol (stdio); read-only unless MINUTES_TOKEN is set')
+    .description(
+      'serve the knowledge base to an AI assistant over the Model Context Protocol (stdio); read-only unless MINUTES_TOKEN is set',
+    )
     .option('--tools', 'list the tools an assistant gets, then exit')
     .addOption(dbOption())
     .addOption(jsonOption('with --tools: print the tools as JSON'))
@@ -21,7 +23,10 @@ export function mcpCommand(): Command {
       const { TOOLS } = await import('../../mcp/tools.js');
       const writable = Boolean(process.env.MINUTES_TOKEN);
       if (options.tools) {
-        const tools = TOOLS.filter((t) => writable || !t.writes).map((t) => ({ name: t.name, description: t.description }));
+        const tools = TOOLS.filter((t) => writable || !t.writes).map((t) => ({
+          name: t.name,
+          description: t.description,
+        }));
         if (options.json) return printJson(tools);
         for (const t of tools) println(`${t.name}\n    ${t.description}`);
         return;
@@ -36,7 +41,9 @@ export function mcpCommand(): Command {
         transport.onclose = resolve;
       });
       await server.connect(transport);
-      log(`minutes mcp: serving ${path} over stdio (${writable ? 'writes allowed: MINUTES_TOKEN is set' : 'read-only'})`);
+      log(
+        `minutes mcp: serving ${path} over stdio (${writable ? 'writes allowed: MINUTES_TOKEN is set' : 'read-only'})`,
+      );
       await ended;
       await server.close();
       db.close();
