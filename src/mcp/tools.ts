@@ -52,11 +52,12 @@ export const TOOLS: ToolDefinition[] = [
     name: 'search',
     title: 'Search the minutes',
     description:
-      'Full-text search over decisions, action items and meetings, best match first, the same search as the web ' +
-      'page\'s box. q takes words, "quoted phrases" and filters such as owner:garloff is:open type:decision ' +
-      'series:iaas after:2024-01-01. Each hit has its meeting date and file:line (`at`).',
+      "Search decisions, action items and meetings, best match first: the search of the web page's box. q may be " +
+      'a question ("what did we decide about keycloak in 2023?"; query.reading says how it was read), words, ' +
+      '"quoted phrases" or filters such as owner:garloff is:open type:decision series:iaas after:2024-01-01. ' +
+      'Each hit has its meeting date and file:line (`at`).',
     input: {
-      q: z.string().max(1000).default('').describe('what to look for; empty lists the newest records'),
+      q: z.string().max(1000).default('').describe('a question or words to look for; empty lists the newest records'),
       type: z.enum(['decision', 'action', 'meeting', 'all']).default('all').describe('kind of record'),
       series: series.optional(),
       owner: owner.optional(),

@@ -125,6 +125,13 @@ describe.skipIf(!HAS_FOLDERS)('minutes mcp over stdio, with the SDK client', () 
       expect(hit.at).toBe(hit.line === null ? hit.source : `${hit.source}:${hit.line}`);
       expect(hit.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
+    // A question is read as the search box reads it.
+    const question = 'what did we decide about keycloak in 2023?';
+    const asked = await call(reader, 'search', { q: question, limit: 5 });
+    const answered = search(db, { q: question, limit: 5 });
+    expect(asked.value.query).toEqual(JSON.parse(JSON.stringify(answered.query)));
+    expect(asked.value.items.map((h: { id: number }) => h.id)).toEqual(answered.items.map((h) => h.id));
+    expect(asked.value.items.length).toBeGreaterThan(0);
     // The box's filters too.
     const decisions = await call(reader, 'search', { q: 'type:decision keycloak', limit: 3 });
     expect(decisions.value.items.every((h: { type: string }) => h.type === 'decision')).toBe(true);
