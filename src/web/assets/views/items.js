@@ -34,7 +34,7 @@ export function itemTable(items) {
     <thead><tr><th scope="col">Action item</th><th scope="col">First raised</th><th scope="col">Last mentioned</th><th scope="col" class="num">Meetings</th><th scope="col">Owners</th></tr></thead>
     <tbody>${items.map(
       (a) => html`<tr>
-        <td data-label="Action item"><a href="/items/${a.id}">${a.task ?? a.text}</a>${stateBadges(a)}
+        <td data-label="Action item"><a href="/items/${a.id}">${a.task || a.text || '(no text)'}</a>${stateBadges(a)}
           <div class="muted small source">${a.series ?? 'no series'} · <a href="${meetingHref(a.meetingId, a.line)}">${a.source}:${a.line}</a></div></td>
         <td data-label="First raised">${day(a.firstRaised)}</td>
         <td data-label="Last mentioned">${day(a.lastMentioned)}</td>
@@ -133,7 +133,7 @@ const CHANGES = {
 
 export async function itemView(main, url, id) {
   const [item, status] = await Promise.all([getJson(`/api/action-items/${id}`), serverStatus()]);
-  const task = item.task ?? item.text;
+  const task = item.task || item.text || '(no text)';
   document.title = `${task} – minutes-kb`;
   show(
     main,
