@@ -1,5 +1,7 @@
 import { normaliseName } from '../parse/recognise/names.js';
 import type { DB } from './database.js';
+import type { Appearance } from '../track/person-suggestions.js';
+import { canonicalOwnerSql } from './filters.js';
 import { statement } from './statements.js';
 import { relinkSeries } from './tracked-items.js';
 
@@ -52,6 +54,21 @@ export function listPeople(db: DB): Person[] {
      ORDER BY ids.id`,
   ).all() as (Omit<Person, 'aliases'> & { aliases: string })[];
   return rows.map((row) => ({ ...row, aliases: JSON.parse(row.aliases) as string[] }));
+}
+
+/**
+ * Every id as it appears in each meeting, each followed through the alias file: participants with
+ * the name and handle written, and owners of action items. What person suggestions weigh.
+ */
+export function personAppearances(db: DB): Appearance[] {
+  return statement(
+    db,
+    `SELECT m.id AS meeting, m.series, ${canonicalOwnerSql('p.person_id')} AS id, p.name, p.handle
+     FROM participants p JOIN meetings m ON m.id = p.meeting_id
+     UNION ALL
+     SELECT m.id, m.series, ${canonicalOwnerSql('coalesce(o.person_id, o.owner)')}, NULL, NULL
+     FROM action_item_owners o JOIN action_items a ON a.id = o.action_item_id JOIN meetings m ON m.id = a.meeting_id`,
+  ).all() as Appearance[];
 }
 
 /** Whether a name or handle is known: a participant, a learned name, or an alias. */

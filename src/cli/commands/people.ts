@@ -1,9 +1,10 @@
 import { Command } from 'commander';
 import { addAlias, aliasFilePath } from '../../import/alias-file.js';
-import { listPeople, replaceAliases } from '../../store/people.js';
+import { listPeople, personAppearances, replaceAliases } from '../../store/people.js';
+import { suggestMerges } from '../../track/person-suggestions.js';
 import { openStore } from '../open-store.js';
 import { printJson, println } from '../output.js';
-import { dbOption, jsonOption } from '../options.js';
+import { dbOption, jsonOption, limitOption } from '../options.js';
 
 export function peopleCommand(): Command {
   const people = new Command('people').description('the people the knowledge base knows, and their aliases');
@@ -22,6 +23,26 @@ export function peopleCommand(): Command {
         println(`${p.id.padEnd(24)} ${String(p.meetings).padStart(4)} meetings  ${String(p.open).padStart(4)} open  ${String(p.done).padStart(4)} done${names ? `  (${names})` : ''}`);
       }
       println(`${list.length} people`);
+    });
+
+  people
+    .command('suggest')
+    .description('ids that look like one person (same name, handles a letter or two apart, a first name), with the evidence; nothing is merged')
+    .addOption(limitOption())
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action((options: { limit?: number; db?: string; json?: boolean }) => {
+      const { db } = openStore(options, true);
+      const all = suggestMerges(personAppearances(db));
+      db.close();
+      const shown = options.limit === undefined ? all : all.slice(0, options.limit);
+      if (options.json) return printJson({ total: all.length, items: shown });
+      for (const [i, s] of shown.entries()) {
+        println(`${String(i + 1).padStart(3)}. ${s.alias} -> ${s.person}  [${s.rule}]`);
+        for (const line of s.evidence) println(`       ${line}`);
+        println(`       accept: minutes people alias ${JSON.stringify(s.alias)} ${s.person}`);
+      }
+      println(`${all.length} suggestions${shown.length < all.length ? `, showing ${shown.length}` : ''}; none is applied until you run the alias command`);
     });
 
   people
