@@ -289,7 +289,7 @@ export const NOT_A_DECISION =
  * "Discussion continues", "Will revisit", "Remains Stage 1", "was not seeking advancement".
  */
 export const NO_OUTCOME =
-  /\b(?:no (?:consensus|conclusion|decision|resolution|advancement|changes?|outcome)|not (?:yet )?(?:advanc\w*|seeking|stage \d)|(?:does|did)(?: not|n't) advance|(?:discussion|work) (?:continues|to continue|will continue|ongoing)|needs? (?:further|more) (?:discussion|work|review)|waiting (?:on|for)|seeking (?:consensus|advancement|stage)|(?:will |to )(?:revisit|come back|return|continue (?:the )?discussion)|remains? (?:at )?stage|postponed|deferred|n\/a|still needs?|needs? more|looking (?:to|for)|no \w+ (?:has|have|had) (?:reached )?consensus)\b|^(?:none|nothing|-+)\.?$|^see\b|^[([]/i;
+  /\b(?:no (?:consensus|conclusion|decision|resolution|advancement|changes?|outcome)|not (?:yet )?(?:advanc\w*|seeking|stage \d)|(?:does|did)(?: not|n't) advance|(?:discussion|work) (?:continues|to continue|will continue|ongoing)|needs? (?:further|more) (?:discussion|work|review)|waiting (?:on|for)|seeking (?:consensus|advancement|stage)|(?:will |to )(?:revisit|come back|return|continue (?:the )?discussion)|remains? (?:at )?stage|postponed|deferred|n\/a|still needs?|needs? more|looking (?:to|for)|no \w+ (?:has|have|had) (?:reached )?consensus)\b|^(?:none|nothing|-+)\.?$|^see\b|^\(/i;
 
 /** A label whose items are still open, not outcomes: "to resolve:", "open questions:", "next steps:". */
 export const OPEN_LABEL =
