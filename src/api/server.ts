@@ -137,7 +137,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
   await app.register(swagger, {
     openapi: {
-      info: { title: 'minutes-kb', description: 'A knowledge base of meeting minutes: decisions, action items, meetings.', version: '0.1.0' },
+      info: { title: 'minutes-kb', description: 'A knowledge base of meeting minutes: decisions, action items, meetings. [← Back to the minutes-kb page](/)', version: '0.1.0' },
     },
   });
   // staticCSP: Swagger UI's own page gets a policy with the hashes of its inline script and style.

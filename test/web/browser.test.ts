@@ -489,6 +489,15 @@ describe.skipIf(!HAS_CHROMIUM)('the web page in a real browser', () => {
     expect((await fetch(`${base}/assets/v-old/app.js`)).headers.get('cache-control')).toBe('no-cache');
   });
 
+  it('links the API docs back to the page', async () => {
+    // Swagger UI's own page, not this one: its console is not this page's to answer for.
+    const page = await browser.newPage();
+    await page.goto(`${base}/docs`);
+    const back = await page.waitForSelector('.info a:has-text("Back to the minutes-kb page")', { timeout: 20_000 });
+    expect(new URL((await back.getAttribute('href'))!, base).pathname).toBe('/');
+    await page.close();
+  }, 30_000);
+
   it('logged no script errors and no failed requests in any of the pages above', () => {
     expect(errors).toEqual([]);
   });
