@@ -1,6 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -258,6 +259,17 @@ describe.skipIf(!HAS_FOLDERS)('minutes mcp over stdio, with the SDK client', () 
     ]);
     // The other server's database is untouched.
     expect((await call(reader, 'get_action_item', { id: item.id })).value.changes).toEqual([]);
+  });
+
+  it('refuses a database that does not exist, on stderr, before any protocol', () => {
+    const result = spawnSync(process.execPath, [BIN, 'mcp', '--db', join(dir, 'missing.db')], {
+      input: '',
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/no database at .*missing\.db/);
+    expect(existsSync(join(dir, 'missing.db'))).toBe(false);
   });
 
   it('wrote nothing but protocol messages to stdout', () => {
