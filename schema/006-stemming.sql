@@ -23,6 +23,7 @@ INSERT INTO search (rowid, decision, action, meeting, topic)
   LEFT JOIN action_items a ON d.kind = 'action' AND a.id = d.ref_id;
 
 -- The index's own vocabulary (stems, with the number of documents of each): "did you mean".
+DROP TABLE IF EXISTS search_vocab;
 CREATE VIRTUAL TABLE search_vocab USING fts5vocab (search, row);
 
 CREATE TRIGGER search_docs_delete AFTER DELETE ON search_docs BEGIN

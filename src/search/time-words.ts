@@ -141,6 +141,9 @@ function toRange(span: Span, lead: string | undefined, start: number, end: numbe
   return { from, to, start, end, label: rangeLabel(from, to) };
 }
 
+/** A word without which no expression here matches: most queries have none, and need no more patterns tried. */
+const TIME_HINT = /\d|spring|summer|autumn|fall|winter|quarter|year|month|week|yesterday|today|tomorrow|ago|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+
 /** Words that make chrono worth asking: it is slow to ask about every query. */
 const CHRONO_HINT = /\b(ago|yesterday|today|tomorrow|week|weeks|days?|\d{4}-\d\d-\d\d|\d{1,2}(st|nd|rd|th)?\s+[a-z]{3}|[a-z]{3,9}\.?\s+\d{1,2}(st|nd|rd|th)?)\b/i;
 
@@ -171,6 +174,7 @@ function byChrono(text: string, today: Date): TimeRange | null {
  * null. Quoted text is never read: `"last spring"` stays words.
  */
 export function readTime(text: string, today: string): TimeRange | null {
+  if (!TIME_HINT.test(text)) return null;
   const now = new Date(`${today}T12:00:00Z`);
   const unquoted = text.replace(/"[^"]*"?/g, (q) => ' '.repeat(q.length));
   let best: TimeRange | null = null;

@@ -1,5 +1,6 @@
 import { stem } from '../search/porter.js';
 import type { DB } from './database.js';
+import { normaliseName } from '../parse/recognise/names.js';
 import { ownerIds } from './filters.js';
 import { statement } from './statements.js';
 
@@ -8,8 +9,29 @@ import { statement } from './statements.js';
  * who owns action items, whether the index knows them, and which word it knows that was meant.
  */
 
+/** Every name an owner may be written as, per database and state of it: most words are none, and need no more queries. */
+const names = new WeakMap<DB, { state: string; names: Set<string> }>();
+
+function ownerNames(db: DB): Set<string> {
+  const version = statement<[], number>(db, 'PRAGMA data_version').pluck().get();
+  const state = `${version}:${statement<[], number>(db, 'SELECT total_changes()').pluck().get()}`;
+  const known = names.get(db);
+  if (known?.state === state) return known.names;
+  const all = statement<[], string>(
+    db,
+    `SELECT owner FROM action_item_owners UNION SELECT id FROM people UNION SELECT lower(name) FROM people WHERE name IS NOT NULL
+     UNION SELECT alias FROM aliases`,
+  )
+    .pluck()
+    .all();
+  const set = new Set(all);
+  names.set(db, { state, names: set });
+  return set;
+}
+
 /** The person a name stands for (as `owner:` would read it) when that person owns any action item; else null. */
 export function knownOwner(db: DB, name: string): string | null {
+  if (!ownerNames(db).has(normaliseName(name))) return null;
   const ids = ownerIds(db, name);
   const owns = statement<[string], number>(db, 'SELECT 1 FROM action_item_owners WHERE owner IN (SELECT value FROM json_each(?)) LIMIT 1')
     .pluck()
@@ -50,7 +72,7 @@ const MIN_LETTERS = 4;
 
 /**
  * The word of the index nearest to a word it does not have, by edit distance over the stems of
- * the index's vocabulary (schema/006) that begin with the same letter and are in two documents or
+ * the index's vocabulary (schema/006) that begin with the same two letters and are in two documents or
  * more; the more documents, the better among equals. Shown as a word of the text that has that
  * stem ("decis" is shown as "decision"). Null when none is near enough.
  */
@@ -59,9 +81,10 @@ export function nearestWord(db: DB, word: string): string | null {
   if (lower.length < MIN_LETTERS || !/^[a-z]+$/.test(lower)) return null;
   const target = stem(lower);
   const max = allowed(target.length);
+  const start = target.slice(0, 2);
   const terms = statement<[string, string], [string, number]>(db, 'SELECT term, doc FROM search_vocab WHERE term >= ? AND term < ? AND doc >= 2')
     .raw()
-    .all(target[0]!, String.fromCharCode(target.charCodeAt(0) + 1));
+    .all(start, start[0]! + String.fromCharCode(start.charCodeAt(1) + 1));
   let best: [string, number, number] | null = null;
   for (const [term, docs] of terms) {
     const d = editDistance(target, term, max);

@@ -234,9 +234,12 @@ function hitRows(db: DB, ids: number[]): HitRow[] {
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** What a reader sees of a document: an item's text, or a meeting's title and minutes, without markdown. */
+/** Characters of a meeting read for a snippet without words: more than its first 160 are seldom left once markup is gone. */
+const OPENING = 1000;
+
+/** What a reader sees of a document's opening: an item's text, or a meeting's title and minutes, without markdown. */
 function readableText(row: HitRow): string {
-  return row.type === 'meeting' ? readable(`${row.title ?? ''}\n${row.body}`) : readable(row.text!);
+  return row.type === 'meeting' ? readable(`${row.title ?? ''}\n${row.body!.slice(0, OPENING)}`) : readable(row.text!);
 }
 
 /** The first `n` characters (code points, as SQLite's substr counts them). */
@@ -335,10 +338,13 @@ function allThenAny(all: Ranked, any: Ranked, offset: number): Ranked {
   return { total: any.total, ids: [...all.ids, ...any.ids.filter((id) => !first.has(id))].slice(offset), tally: any.tally };
 }
 
+/** Words from which a page with fewer than a page of all-word matches goes on with any-word ones: two words found together say enough. */
+const FILL_MIN_PHRASES = 3;
+
 /**
  * Rank what the words match: all of them; failing that, with misspelt words corrected from the
- * index's vocabulary. When fewer than a page have all the words, the page goes on with those
- * that have any (each word of four letters or more also as the start of a longer one: "centos"
+ * index's vocabulary. When none has them all, or fewer than a page have all of three words or
+ * more (a question), the page goes on with those that have any (each word of four letters or more also as the start of a longer one: "centos"
  * finds "CentOS8"), more of them and rarer ones first.
  */
 function matchWords(db: DB, filters: Clause[], first: Phrases | null, limit: number, offset: number): Matching {
@@ -356,7 +362,7 @@ function matchWords(db: DB, filters: Clause[], first: Phrases | null, limit: num
       ranked = rankMatches(db, filters, match, size);
     }
   }
-  if (ranked.total >= size || phrases.phrases.length < 2) {
+  if (ranked.total >= size || phrases.phrases.length < 2 || (ranked.total > 0 && phrases.phrases.length < FILL_MIN_PHRASES)) {
     return { ranked: { ...ranked, ids: ranked.ids.slice(offset) }, phrases, match, matched: 'all', corrected: fixes };
   }
   const anyMatch = ftsAnyExpression(phrases);

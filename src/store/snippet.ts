@@ -206,10 +206,9 @@ function phrasesNear(hits: Hit[], i: number): number {
   return seen.size;
 }
 
-/** The place to start from: the one followed closely by the most different phrases, the first of equals; none in `hidden`. */
-function bestPlace(text: string, query: Query, hidden: Span[] = []): Hit | null {
-  const all = hidden.length === 0 ? places(text, query) : places(text, query, PLACES_PER_PHRASE * 4);
-  const hits = hidden.length === 0 ? all : all.filter((h) => !hidden.some((r) => h.start >= r.start && h.start < r.end));
+/** The place to start from: the one followed closely by the most different phrases, the first of equals. */
+function bestPlace(text: string, query: Query): Hit | null {
+  const hits = places(text, query);
   let best: Hit | null = null;
   let bestScore = 0;
   for (let i = 0; i < hits.length; i++) {
@@ -278,36 +277,45 @@ function hiddenParts(markdown: string): Span[] {
   return hidden;
 }
 
-/** Markup of a line of markdown, each replaced as the reader sees it (the order matters: links before emphasis). */
-const MARKUP: [RegExp, string][] = [
-  [/<!--[\s\S]*?(?:-->|$)|^[\s\S]*?-->/g, ' '],
-  [/<\/?[A-Za-z][^>]*>/g, ' '],
-  [/^\s{0,3}#{1,6}\s+|\s+#+\s*$/, ''],
-  [/^\s*(?:>\s*)+/, ''],
-  [/^\s*(?:[-*+]|\d{1,3}[.)])\s+/, ''],
-  [/^\[[ xX]\]\s+/, ''],
-  [/^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$/, ''],
-  [/^\s*\||\|\s*$/g, ''],
-  [/\s*\|\s*/g, ' · '],
-  [/!?\[([^\]]*)\]\([^)]*\)/g, '$1'],
-  [/\[([^\]]*)\]\[[^\]]*\]/g, '$1'],
-  [/\*\*|__|~~|`+/g, ''],
-  [/(^|[\s(])[*_]+(?=\S)|(?<=\S)[*_]+(?=[\s).,;:!?]|$)/g, '$1'],
-  [/^\s*(?:[-*_]\s*){3,}$/, ''],
+/** Where a line of markdown starts with markup: heading, quote, list item, task box. */
+const LINE_START = /^\s{0,3}(?:#{1,6}\s+|(?:>\s*)+|(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?)/;
+/** Markup within a line, each with the character without which it cannot be there, and what a reader sees instead (links before emphasis). */
+const INLINE: [string, RegExp, string][] = [
+  ['<', /<!--[\s\S]*?(?:-->|$)|<\/?[A-Za-z][^>]*>/g, ' '],
+  ['>', /^[\s\S]*?-->/, ' '],
+  ['#', /\s+#+\s*$/, ''],
+  ['[', /!?\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]/g, '$1$2'],
+  ['*', /\*\*|(^|[\s(])\*+(?=\S)|(?<=\S)\*+(?=[\s).,;:!?]|$)/g, '$1'],
+  ['_', /__|(^|[\s(])_+(?=\S)|(?<=\S)_+(?=[\s).,;:!?]|$)/g, '$1'],
+  ['~', /~~/g, ''],
+  ['`', /`+/g, ''],
 ];
+const TABLE_RULE = /^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$/;
+const RULE = /^\s*(?:[-*_]\s*){3,}$/;
 
+/** One line of markdown as a reader sees it. */
+function readableLine(line: string): string {
+  if (RULE.test(line) || (line.includes('|') && TABLE_RULE.test(line))) return '';
+  let text = line.replace(LINE_START, '');
+  for (const [char, pattern, by] of INLINE) if (text.includes(char)) text = text.replace(pattern, by);
+  if (text.includes('|')) text = text.replace(/^\s*\||\|\s*$/g, '').replace(/\s*\|\s*/g, ' · ');
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A line that starts a block of its own (a heading, an item, a quote, a row). */
 const BLOCK_START = /^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|\|)/;
+/** Text in which no markup can be. */
+const PLAIN = /^[^<>#*_\[\]`~|\n]*$/;
 
 /**
  * Markdown as a reader sees it: no heading or list markers, emphasis, link targets, HTML tags or
  * comments, table pipes (cells apart by " · "); lines of one paragraph joined by a space, blocks by " · ".
  */
 export function readable(markdown: string): string {
+  if (PLAIN.test(markdown) && !LINE_START.test(markdown)) return markdown.trim();
   let out = '';
   for (const line of markdown.split('\n')) {
-    let text = line;
-    for (const [pattern, by] of MARKUP) text = text.replace(pattern, by);
-    text = text.replace(/\s+/g, ' ').trim();
+    const text = readableLine(line);
     if (text === '') continue;
     out += out === '' ? text : `${BLOCK_START.test(line) ? ' · ' : ' '}${text}`;
   }
@@ -337,11 +345,28 @@ export function meetingSnippets(phrases: Phrases): (markdown: string) => string 
   const query = readQuery(phrases);
   const ofText = snippets(phrases);
   return (markdown) => {
-    const place = bestPlace(markdown, query, hiddenParts(markdown));
-    if (!place) return null;
-    const text = excerpt(markdown, place);
-    return ofText(text) ?? (text.length > 0 ? firstWords(text) : null);
+    const hidden = hiddenParts(markdown);
+    const seen = (h: Hit) => !hidden.some((r) => h.start >= r.start && h.start < r.end);
+    let first: string | null = null;
+    // The usual spellings first, then token by token: a word may be found in a link's address only.
+    for (const candidates of [() => places(markdown, query, PLACES_PER_PHRASE), () => placesByToken(markdown, query)]) {
+      for (const place of byScore(candidates().filter(seen)).slice(0, PLACES_TRIED)) {
+        const text = excerpt(markdown, place);
+        const marked = ofText(text);
+        if (marked) return marked;
+        first ??= text.length > 0 ? firstWords(text) : null;
+      }
+    }
+    return first;
   };
+}
+
+/** Places of a meeting tried for a marked snippet before its plain text is shown. */
+const PLACES_TRIED = 8;
+
+/** Places, those followed closely by the most different phrases first, then in order. */
+function byScore(hits: Hit[]): Hit[] {
+  return hits.map((hit, i) => ({ hit, score: phrasesNear(hits, i) })).sort((a, b) => b.score - a.score || a.hit.start - b.hit.start).map((x) => x.hit);
 }
 
 /** SNIPPET_TOKENS tokens from the start of a text, with … when it goes on. */

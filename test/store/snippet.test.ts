@@ -6,8 +6,9 @@ const snippet = (query: string, text: string) => snippets(ftsPhrases(query)!)(te
 const long = (words: number, from = 0) => Array.from({ length: words }, (_, i) => `w${from + i}`).join(' ');
 
 describe('snippets made without FTS5', () => {
-  it('mark whole words in any case, with diacritics folded as unicode61 folds them', () => {
-    expect(snippet('"keycloak"', 'Deploy Keycloak and KEYCLOAK, not keycloaks')).toBe('Deploy «Keycloak» and «KEYCLOAK», not keycloaks');
+  it('mark whole words in any case and form, with diacritics folded and words stemmed as the index does', () => {
+    expect(snippet('"keycloak"', 'Deploy Keycloak and KEYCLOAK, keycloaks, not keycloakish')).toBe('Deploy «Keycloak» and «KEYCLOAK», «keycloaks», not keycloakish');
+    expect(snippet('deciding', 'We decided; a decision')).toBe('We «decided»; a decision');
     expect(snippet('cafe', 'Dinner at the Café')).toBe('Dinner at the «Café»');
     expect(snippet('café', 'Dinner at the cafe')).toBe('Dinner at the «cafe»');
     expect(snippet('iaas', 'The IaaS call')).toBe('The «IaaS» call');
