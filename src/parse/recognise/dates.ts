@@ -4,15 +4,28 @@ import { addDays, daysBetween, isoDate } from '../calendar.js';
 import { END_OF_MONTH, MONTH_NAME, MONTHS } from '../vocabulary.js';
 
 /**
+ * Day and month of "a/b/yyyy" where the order can be told: one number is over 12 (`25/03/2024` or
+ * `03/25/2024`), or both are the same. `03/04/2024` is March 4 in one country and April 3 in another: null.
+ */
+function dayAndMonth(a: number, b: number): [day: number, month: number] | null {
+  if (a > 12 && b <= 12) return [a, b];
+  if (b > 12 && a <= 12) return [b, a];
+  return a === b ? [a, b] : null;
+}
+
+/**
  * The first full calendar date written in a text: `2024-07-15`, `20240715` (in file names),
  * `15.07.2024`, `Friday, Feb 5th, 2020`, `5 February 2020`, `July 15, 2024`.
  * Only dates with an explicit year, month and day count.
  */
 export function findDate(text: string, yearHint: number | null = null): string | null {
-  const iso = /(?<!\d)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/.exec(text);
-  if (iso) return isoDate(+iso[1]!, +iso[2]!, +iso[3]!);
+  const iso = /(?<![\d.])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.])/.exec(text);
+  if (iso) return isoDate(+iso[1]!, +iso[3]!, +iso[4]!);
   const german = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/.exec(text);
   if (german) return isoDate(+german[3]!, +german[2]!, +german[1]!);
+  const slashed = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/.exec(text);
+  const dayFirstOrNot = slashed && dayAndMonth(+slashed[1]!, +slashed[2]!);
+  if (dayFirstOrNot) return isoDate(+slashed![3]!, dayFirstOrNot[1], dayFirstOrNot[0]);
   for (const result of strict.parse(text)) {
     const { start } = result;
     // A written date names its month; "in two weeks" is relative to today, not a date in the text.
@@ -57,12 +70,30 @@ function monthDayName(path: string): string | null {
  * failing that, in the name of its nearest folder that has one (`2022-09-27-gx-hackathon-5/minutes.md`).
  */
 export function dateFromFileName(path: string): string | null {
-  for (const name of path.split(/[\\/]/).reverse()) {
-    const match = /(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?!\d)/.exec(name);
-    const date = match ? isoDate(+match[1]!, +match[2]!, +match[3]!) : null;
+  const parts = path.split(/[\\/]/);
+  for (const name of [...parts].reverse()) {
+    const match = /(?<!\d)(\d{4})([-_.]?)(\d{2})\2(\d{2})(?!\d)/.exec(name);
+    const date = match ? isoDate(+match[1]!, +match[3]!, +match[4]!) : null;
     if (date) return date;
   }
-  return monthDayName(path);
+  return foldersOfDate(parts) ?? writtenInName(parts[parts.length - 1] ?? '') ?? monthDayName(path);
+}
+
+/** `2023/03/14.md`: a year folder, a month folder and a day. */
+function foldersOfDate(parts: string[]): string | null {
+  const [year, month, day] = parts.slice(-3).map((p) => p.replace(/\.md$/i, ''));
+  if (!/^(?:19|20)\d{2}$/.test(year ?? '') || !/^\d{1,2}$/.test(month ?? '') || !/^\d{1,2}$/.test(day ?? '')) return null;
+  return isoDate(+year!, +month!, +day!);
+}
+
+/** A date written out in a file name: `Mar-14-2023.md`, `14-march-2023.md`, `2023-Mar-14.md`, `14-03-2023.md`. */
+function writtenInName(name: string): string | null {
+  const words = name.replace(/\.md$/i, '').replace(/[-_]+/g, ' ');
+  const dayFirst = /(?<!\d)(\d{2}) (\d{2}) (\d{4})(?!\d)/.exec(words);
+  const order = dayFirst && dayAndMonth(+dayFirst[1]!, +dayFirst[2]!);
+  if (order) return isoDate(+dayFirst![3]!, order[1], order[0]);
+  const yearFirst = /^(\d{4}) ([a-z]+) (\d{1,2})\b/i.exec(words);
+  return findDate(yearFirst ? `${yearFirst[3]} ${yearFirst[2]} ${yearFirst[1]}` : words);
 }
 
 function lastDayOfMonth(year: number, month: number): string {
