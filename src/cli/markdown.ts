@@ -46,16 +46,17 @@ function reportLine(i: TrackedItem): string {
   return `- ${overdue(i)}${task(i)} (${i.series ?? 'no series'}, raised ${i.firstRaised}${carried}; ${where(i.source, i.line)}; ${i.id})`;
 }
 
-/** One person's open items: live ones (overdue first), then stale ones when asked for, else how many were left out. */
-export function ownerReport(owner: string, items: TrackedItem[], staleLeftOut: number, how: string, today: string): string {
+/** One person's open items: those kept (live ones, overdue first, then stale ones when asked for), counted against all open ones. */
+export function ownerReport(owner: string, items: TrackedItem[], open: TrackedItem[], how: string, today: string): string {
   const live = items.filter((i) => i.state === 'live');
   const stale = items.filter((i) => i.state === 'stale');
-  const overdueCount = items.filter((i) => i.overdue).length;
+  const count = (state: string) => open.filter((i) => i.state === state).length;
   const lines = [`# Open action items of ${owner}`, ''];
-  lines.push(`${live.length} live, ${stale.length + staleLeftOut} stale, ${overdueCount} overdue as of ${today}; overdue first, then oldest first.`, '');
+  lines.push(`${count('live')} live, ${count('stale')} stale, ${open.filter((i) => i.overdue).length} overdue as of ${today}; overdue first, then oldest first.`, '');
   lines.push(...live.map(reportLine));
   if (stale.length > 0) lines.push('', '## Stale (no meeting of their series mentions them any more)', '', ...stale.map(reportLine));
-  const note = staleNote(staleLeftOut, how);
+  const shown = new Set(items);
+  const note = staleNote(open.filter((i) => i.state === 'stale' && !shown.has(i)).length, how);
   if (note.length > 0) lines.push('', ...note);
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { digest, latestMeetingDate, listTrackedItems } from '../../store/tracked-items.js';
+import { digest, latestMeetingDate, listTrackedItems, type TrackedItem } from '../../store/tracked-items.js';
 import { addStateOptions, stateFilter, type StateOptions } from './ais.js';
 import { carryBlock, digestMarkdown, ownerReport } from '../markdown.js';
 import { openStore } from '../open-store.js';
@@ -62,9 +62,14 @@ export function reportCommand(): Command {
     .action((options: StateOptions & { owner: string; db?: string; json?: boolean }) => {
       const filter = stateFilter(options);
       const { db } = openStore(options, true);
-      const page = listTrackedItems(db, { ...filter, owner: options.owner, status: 'open', limit: -1 });
+      // Every open item, to count the live, stale and overdue ones whichever the report shows.
+      const page = listTrackedItems(db, { ...filter, state: 'all', owner: options.owner, status: 'open', limit: -1 });
       db.close();
-      if (options.json) return printJson({ owner: options.owner, items: page.items, staleLeftOut: page.staleLeftOut, today: page.today, window: page.window });
-      process.stdout.write(ownerReport(options.owner, page.items, page.staleLeftOut, `minutes report --owner ${options.owner} --stale`, page.today));
+      const kept = { live: (i: TrackedItem) => i.state === 'live', stale: (i: TrackedItem) => i.state === 'stale', overdue: (i: TrackedItem) => i.overdue, all: () => true };
+      const items = page.items.filter(kept[filter.state ?? 'live']);
+      const staleLeftOut = page.items.filter((i) => i.state === 'stale' && !items.includes(i)).length;
+      if (options.json) return printJson({ owner: options.owner, items, staleLeftOut, today: page.today, window: page.window });
+      const how = `minutes report --owner ${options.owner} --stale`;
+      process.stdout.write(ownerReport(options.owner, items, page.items, how, page.today));
     });
 }
