@@ -27,7 +27,11 @@ export function replaceAliases(db: DB, aliases: Map<string, string>): void {
     const insert = statement(db, 'INSERT OR REPLACE INTO aliases (alias, person_id) VALUES (?, ?)');
     for (const [alias, person] of aliases) insert.run(normaliseName(alias), normaliseName(person));
     // Items count each owner under one id, the alias followed: an alias added or removed changes whose items are whose.
-    for (const series of statement<[], { series: string | null }>(db, 'SELECT DISTINCT series FROM tracked_items').all()) relinkSeries(db, series.series);
+    for (const series of statement<[], { series: string | null }>(
+      db,
+      'SELECT DISTINCT series FROM tracked_items',
+    ).all())
+      relinkSeries(db, series.series);
   }).immediate();
 }
 
@@ -76,9 +80,9 @@ export function isKnownPerson(db: DB, id: string): boolean {
   return Boolean(
     statement(
       db,
-      `SELECT 1 FROM people WHERE id = ?1 OR lower(name) = ?1
-       UNION ALL SELECT 1 FROM aliases WHERE alias = ?1 OR person_id = ?1 LIMIT 1`,
-    ).get(normaliseName(id)),
+      `SELECT 1 FROM people WHERE id = @id OR lower(name) = @id
+       UNION ALL SELECT 1 FROM aliases WHERE alias = @id OR person_id = @id LIMIT 1`,
+    ).get({ id: normaliseName(id) }),
   );
 }
 
