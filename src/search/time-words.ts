@@ -62,10 +62,10 @@ const relative = (word: string | undefined): 'this' | 'last' => (word && /^(this
 const READERS: Reader[] = [
   // "spring 2023", "in the spring of 2023", "summer 2024"
   { pattern: new RegExp(`${LEAD}${SEASON}\\s+(?:of\\s+)?${YEAR}`, 'giu'), span: (m) => seasonSpan(Number(m[3]), m[2]!.toLowerCase()) },
-  // "last spring", "this summer", "since the summer", "in spring"
+  // "last spring", "this summer", "since the summer", "in spring"; not a season alone ("the fall of the status page")
   {
-    pattern: new RegExp(`${LEAD}(?:${RELATIVE}\\s+)?${SEASON}\\b`, 'giu'),
-    span: (m, today) => latest(today, (y) => seasonSpan(y, m[3]!.toLowerCase()), m[2] ? relative(m[2]) : 'this'),
+    pattern: new RegExp(`(?:(since|after|from|before|until|till|by|in|during)\\s+(?:the\\s+)?(?:${RELATIVE}\\s+)?|(?:the\\s+)?(?=(?:last|this|past|previous|current)\\s))(?:${RELATIVE}\\s+)?${SEASON}\\b`, 'giu'),
+    span: (m, today) => latest(today, (y) => seasonSpan(y, m[4]!.toLowerCase()), m[2] || m[3] ? relative(m[2] ?? m[3]) : 'this'),
   },
   // "Q3 2019", "2019 Q3", "q1/2024"
   { pattern: new RegExp(`${LEAD}q([1-4])[\\s/-]*${YEAR}\\b`, 'giu'), span: (m) => quarterSpan(Number(m[3]), Number(m[2]) - 1) },
