@@ -43,7 +43,7 @@ function inProcessRate(dbFile: string, queries: string[], seconds: number): Prom
 }
 
 /** `minutes serve` on a free port; resolves with its URL and a function that stops it. */
-function startServer(dbFile: string, workers: number): Promise<{ url: string; stop: () => Promise<void> }> {
+export function startServer(dbFile: string, workers: number): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [join(DIST, 'cli', 'main.js'), 'serve', '--port', '0', '--workers', String(workers), '--json', '--db', dbFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   return new Promise((resolve, reject) => {

@@ -9,12 +9,13 @@
  *  5. the HTTP API under autocannon against the in-process rate of the same queries, with one
  *     server process and with two (`minutes serve --workers 2`) (bench/http.ts);
  *  6. `minutes search WORD` in a new process, against Node's own start and grep (bench/cli.ts);
- *  7. the inputs that once made the parser super-linear, doubled from 50 KB to 1.6 MB (bench/adversarial.ts).
- * Part 1 parses all four communities of ../shared/corpus; the others use scs, the project's own example.
+ *  7. the inputs that once made the parser super-linear, doubled from 50 KB to 1.6 MB (bench/adversarial.ts);
+ *  8. first meaningful paint of the web page's overview in headless Chromium, on all four communities (bench/web.ts).
+ * Parts 1 and 8 use all four communities of ../shared/corpus; the others use scs, the project's own example.
  * Prints a table and one JSON line. Synthetic corpora and databases go to a temporary folder,
  * removed at the end. Children run the built code: `npm run bench` builds first.
  *   npm run bench                               # everything, ~20 minutes on this machine
- *   npm run bench -- --only search,http         # parts: parse, import, 10x, search, 100x, http, cli, adversarial
+ *   npm run bench -- --only search,http         # parts: parse, import, 10x, search, 100x, http, cli, adversarial, web
  *   npm run bench -- --seconds 5                # HTTP load per phase (default 10)
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -29,6 +30,7 @@ import { importRun, makeCopies, parseOnly, type ImportRun, type Run } from './im
 import { benchParse, type ParseFigures } from './parse.js';
 import { benchAdversarial, printAdversarial, type AdversarialFigures } from './adversarial.js';
 import { benchSearch, buildCopies, type SearchFigures } from './search.js';
+import { benchOverviewPaint, type WebFigures } from './web.js';
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const only = arg('--only')?.split(',');
@@ -106,6 +108,7 @@ const result: {
   http?: HttpFigures[];
   cli?: CliFigures;
   adversarial?: AdversarialFigures;
+  web?: WebFigures | { skipped: string };
 } = { corpus: { files: files.length, megabytes: Number(fixed(megabytes)) } };
 
 try {
@@ -134,6 +137,11 @@ try {
   }
   if (wanted('http')) result.http = [await benchHttp(db1, queries, seconds, 1), await benchHttp(db1, queries, seconds, 2)];
   if (wanted('cli')) result.cli = benchCli(db1, queries.filter((q) => !q.includes(' ')).slice(0, 21));
+  if (wanted('web')) {
+    const dbAll = join(dir, 'all.db');
+    await importRun(SHARED, dbAll, DEFAULT_WORKERS);
+    result.web = await benchOverviewPaint(dbAll);
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -181,6 +189,15 @@ if (cli) {
     'CLI: minutes search WORD, new process',
     `${fixed(cli.searchMs, 0)} ms (median of ${cli.runs} words); Node's own start (node -e 0) ${fixed(cli.nodeMs, 0)} ms; grep -ril over the corpus ${fixed(cli.grepMs, 0)} ms`,
     'none set',
+  ]);
+}
+const web = result.web;
+if (web && 'skipped' in web) rows.push(['web: first paint of the overview', `skipped: ${web.skipped}`, '< 1000 ms']);
+else if (web) {
+  rows.push([
+    'web: first paint of the overview (all four communities)',
+    `${fixed(web.overviewMs, 0)} ms (median of ${web.runs} loads, slowest ${fixed(web.worstOverviewMs, 0)} ms); first contentful ${fixed(web.firstContentfulMs, 0)} ms, largest contentful ${fixed(web.largestContentfulMs, 0)} ms`,
+    '< 1000 ms',
   ]);
 }
 console.log(`corpus: ${files.length} files, ${fixed(megabytes)} MB; 2-core machine, shared`);

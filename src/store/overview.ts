@@ -73,24 +73,26 @@ export function overview(db: DB, options: OverviewOptions = {}): Overview {
   const j = judge(db, { today: options.today });
   const top = options.top ?? 12;
   const params = { today: j.today, since: JSON.stringify(j.since), top };
-  const stale = `NOT coalesce(t.last_mentioned >= (SELECT value FROM json_each(@since) WHERE key = coalesce(t.series, '')), 0)`;
-  const counts = `sum(NOT ${stale}) AS live, sum(${stale}) AS stale, coalesce(sum(t.due < @today), 0) AS overdue`;
+  // Each open item once, with whether it is stale: its last mention before its series' live-since day.
+  const open = `WITH since AS (SELECT key AS series, value AS day FROM json_each(@since)),
+    open AS (SELECT t.id, t.series, t.due, NOT coalesce(t.last_mentioned >= s.day, 0) AS stale
+             FROM tracked_items t LEFT JOIN since s ON s.series = coalesce(t.series, '') WHERE t.status = 'open')`;
+  const counts = `coalesce(sum(NOT o.stale), 0) AS live, coalesce(sum(o.stale), 0) AS stale, coalesce(sum(o.due < @today), 0) AS overdue`;
   const totals = statement(
     db,
-    `SELECT (SELECT count(*) FROM meetings) AS meetings, (SELECT count(DISTINCT series) FROM meetings) AS series,
-       (SELECT max(date) FROM meetings WHERE date <= @today) AS latestMeeting, count(*) AS n, ${counts}
-     FROM tracked_items t WHERE t.status = 'open'`,
+    `${open} SELECT (SELECT count(*) FROM meetings) AS meetings, (SELECT count(DISTINCT series) FROM meetings) AS series,
+       (SELECT max(date) FROM meetings WHERE date <= @today) AS latestMeeting, ${counts} FROM open o`,
   ).get(params) as Pick<Overview, 'meetings' | 'series' | 'latestMeeting' | 'live' | 'stale' | 'overdue'>;
   const bySeries = statement(
     db,
-    `SELECT coalesce(t.series, '') AS key, ${counts} FROM tracked_items t WHERE t.status = 'open'
-     GROUP BY t.series ORDER BY live DESC, overdue DESC, stale DESC, key LIMIT @top`,
+    `${open} SELECT coalesce(o.series, '') AS key, ${counts} FROM open o
+     GROUP BY o.series ORDER BY live DESC, overdue DESC, stale DESC, key LIMIT @top`,
   ).all(params) as OpenCount[];
   const byOwner = statement(
     db,
-    `SELECT o.owner AS key, (SELECT name FROM people WHERE id = o.owner) AS name, ${counts}
-     FROM tracked_item_owners o JOIN tracked_items t ON t.id = o.item_id WHERE t.status = 'open'
-     GROUP BY o.owner ORDER BY live DESC, overdue DESC, stale DESC, key LIMIT @top`,
+    `${open} SELECT w.owner AS key, (SELECT name FROM people WHERE id = w.owner) AS name, ${counts}
+     FROM tracked_item_owners w JOIN open o ON o.id = w.item_id
+     GROUP BY w.owner ORDER BY live DESC, overdue DESC, stale DESC, key LIMIT @top`,
   ).all(params) as OpenCount[];
   const decisions = statement(
     db,
@@ -98,16 +100,10 @@ export function overview(db: DB, options: OverviewOptions = {}): Overview {
      WHERE m.date <= @today ORDER BY m.date DESC, m.source, d.line LIMIT 8`,
   ).all(params) as Overview['decisions'];
   const months = totals.latestMeeting ? monthsUpTo(totals.latestMeeting.slice(0, 7), options.months ?? 24) : [];
-  const { meetings, series, latestMeeting, live, stale: staleCount, overdue } = totals;
   return {
     today: j.today,
     window: j.window,
-    meetings,
-    series,
-    latestMeeting,
-    live: live ?? 0,
-    stale: staleCount ?? 0,
-    overdue,
+    ...totals,
     bySeries,
     byOwner,
     decisions,

@@ -58,7 +58,11 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
   const assets = readAssets(join(webDir, 'assets'));
   // The version names the whole set: modules import each other by relative paths, within one folder.
   const version = `v-${etagOf([...assets.values()].map((a) => a.etag).join()).slice(1, 13)}`;
-  const page = readFileSync(join(webDir, 'index.html'), 'utf8').replaceAll('/assets/', `/assets/${version}/`);
+  // Every module is announced in the page: the browser fetches them at once, not import by import.
+  const preload = [...assets.keys()].filter((name) => name.endsWith('.js')).map((name) => `<link rel="modulepreload" href="/assets/${name}">`);
+  const page = readFileSync(join(webDir, 'index.html'), 'utf8')
+    .replace('</head>', `${preload.join('\n')}\n</head>`)
+    .replaceAll('/assets/', `/assets/${version}/`);
   const pageEtag = etagOf(page);
 
   const sendPage = (request: FastifyRequest, reply: FastifyReply, found = true) => {
