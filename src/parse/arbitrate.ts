@@ -20,7 +20,7 @@ export function arbitrate(unit: Unit, model: DocumentModel, meetingDate: string 
     const decision = recogniseDecision(unit, model);
     if (decision) return { kind: 'decision', item: decision };
   }
-  const action = recogniseActionItem(unit, meetingDate);
+  const action = recogniseActionItem(unit, meetingDate, (id) => model.people.has(id));
   if (action) return { kind: 'action', item: action };
   const decision = recogniseDecision(unit, model);
   return decision ? { kind: 'decision', item: decision } : null;

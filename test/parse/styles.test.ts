@@ -14,15 +14,19 @@ describe('other styles of minutes', () => {
     ]);
   });
 
-  it('reads IRC nicknames as owners where the text is a task, and never a common word', () => {
+  it("reads a participant's IRC nickname as the owner where the text is a task, and no other word", () => {
     const record = parseText(
       [
         '# 2021-02-03',
         '* ACTION: tkowalski to add the disk alert (lmoreau, 15:12:02)',
-        '* ACTION: need to check the mirrors',
+        '* TODO: talk to gateway about the mirrors',
         '## Action items',
         '* rhadid to move the certificates',
         '* plan to review the backups',
+        '## People present (lines said)',
+        '* lmoreau (41)',
+        '* tkowalski (17)',
+        '* rhadid (12)',
       ].join('\n'),
     );
     expect(record.actionItems.map((a) => [a.line, a.owners])).toEqual([

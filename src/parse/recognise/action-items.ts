@@ -69,19 +69,23 @@ function namedTaskOwners(text: string): PersonId[] {
   return match ? (nameList(match[1]!) ?? []) : [];
 }
 
-/** Owners of a text that is a task already: "Name to do X", or a lower-case nickname's "nick to do X". */
-function assignedOwners(text: string): PersonId[] {
+/** Whether a name is one of the file's participants: a lower-case word is an owner only if it is ("talk to X" is no task of "talk"). */
+export type Knows = (id: PersonId) => boolean;
+const KNOWS_NOBODY: Knows = () => false;
+
+/** Owners of a text that is a task already: "Name to do X", or a participant's lower-case nickname's "nick to do X". */
+function assignedOwners(text: string, knows: Knows): PersonId[] {
   const named = namedTaskOwners(text);
   if (named.length > 0) return named;
   const nick = NICK_TASK.exec(text);
-  return nick && isOwnerHandle(nick[1]!) ? [normaliseName(nick[1]!)] : [];
+  return nick && isOwnerHandle(nick[1]!) && knows(normaliseName(nick[1]!)) ? [normaliseName(nick[1]!)] : [];
 }
 
 /**
  * Owners written after a leading marker: `AI @a, @b: ...`, `AI (@x): ...`, `AI: @x to ...`,
  * `AI Itrich: ...`, `ACTION: Martin to ...`, `TODO: ... (@x)`.
  */
-export function ownersAfterMarker(after: string): PersonId[] {
+export function ownersAfterMarker(after: string, knows: Knows = KNOWS_NOBODY): PersonId[] {
   let text = after.trimStart();
   const paren = /^\(([^()]*)\)/.exec(text);
   if (paren) {
@@ -97,7 +101,7 @@ export function ownersAfterMarker(after: string): PersonId[] {
     text = text.replace(/^[:\-–]\s*/, '');
     const afterColon = leadingHandles(text);
     if (afterColon.owners.length > 0) return afterColon.owners;
-    const named = assignedOwners(text);
+    const named = assignedOwners(text, knows);
     if (named.length > 0) return named;
     return addressedOwner(text) ?? ownersAfterDash(text) ?? trailingOwners(text);
   }
@@ -127,11 +131,11 @@ export function ownersInParens(inside: string): PersonId[] {
 }
 
 /** The owners an action marker assigns, or null when the text carries no marker. */
-export function markedOwners(text: string): PersonId[] | null {
+export function markedOwners(text: string, knows: Knows = KNOWS_NOBODY): PersonId[] | null {
   const plain = stripLead(text);
   if (NOT_AN_ACTION.test(plain)) return null;
   const leading = LEADING_ACTION.exec(plain);
-  if (leading) return ownersAfterMarker(plain.slice(leading[0].length));
+  if (leading) return ownersAfterMarker(plain.slice(leading[0].length), knows);
   const inline = INLINE_ACTION.exec(plain);
   if (!inline) return null;
   if (inline[1] !== undefined) {
@@ -140,7 +144,7 @@ export function markedOwners(text: string): PersonId[] | null {
   }
   const from = plain.slice(inline.index).replace(/^[\s;,>/]/, '');
   const marker = LEADING_ACTION.exec(from);
-  const after = marker ? ownersAfterMarker(from.slice(marker[0].length)) : [];
+  const after = marker ? ownersAfterMarker(from.slice(marker[0].length), knows) : [];
   return after.length > 0 ? after : ownersBeforeMarker(plain.slice(0, inline.index));
 }
 
@@ -162,11 +166,11 @@ function markerLine(unit: Unit): number {
 }
 
 /** Owners of an item that is an action by its place (an "Action items" section) rather than by a marker. */
-function ownersByPlace(text: string): PersonId[] {
+function ownersByPlace(text: string, knows: Knows): PersonId[] {
   const plain = stripLead(text);
   const handles = leadingHandles(plain);
   if (handles.owners.length > 0) return handles.owners;
-  const named = assignedOwners(plain);
+  const named = assignedOwners(plain, knows);
   if (named.length > 0) return named;
   const names = namesBeforeColon(plain);
   if (names.length > 0) return names;
@@ -197,11 +201,11 @@ export function actionStatus(unit: Unit): ActionStatus {
 }
 
 /** An action item from a row of a task table, or of a table in an actions section: columns Action / Owner / Due / Status. */
-function fromRow(unit: Unit, meetingDate: string | null, carried: boolean): Omit<ActionItem, 'agenda'> | null {
+function fromRow(unit: Unit, meetingDate: string | null, carried: boolean, knows: Knows): Omit<ActionItem, 'agenda'> | null {
   const text = cellOf(unit, 'action') ?? unit.text;
   if (!text || NO_ITEMS.test(text)) return null;
   const ownerCell = cellOf(unit, 'owner');
-  const owners = ownerCell ? (allHandles(ownerCell).length > 0 ? allHandles(ownerCell) : (nameList(ownerCell) ?? [])) : ownersByPlace(text);
+  const owners = ownerCell ? (allHandles(ownerCell).length > 0 ? allHandles(ownerCell) : (nameList(ownerCell) ?? [])) : ownersByPlace(text, knows);
   const dueCell = cellOf(unit, 'due');
   // A Due column is a deadline even when it lies before this meeting (a reviewed item).
   const due = (dueCell && findDate(dueCell)) || dueDate(dueCell ?? text, meetingDate);
@@ -235,17 +239,21 @@ function withContext(unit: Unit, owners: PersonId[]): string {
  * Recognise an action item in a unit: by a marker (AI, TODO, ACTION, ...) anywhere in
  * its text, or by its place: a direct item, box or row of an "Action items" or review section.
  */
-export function recogniseActionItem(unit: Unit, meetingDate: string | null): Omit<ActionItem, 'agenda'> | null {
+export function recogniseActionItem(
+  unit: Unit,
+  meetingDate: string | null,
+  knows: Knows = KNOWS_NOBODY,
+): Omit<ActionItem, 'agenda'> | null {
   if (unit.text === '') return null;
   // A heading is an action item only when it carries a marker ("#### Cert for keycloak (AI @x)").
   if (unit.kind === 'heading') {
-    const owners = labelKind(unit.text) === null ? markedOwners(unit.text) : null;
+    const owners = labelKind(unit.text) === null ? markedOwners(unit.text, knows) : null;
     return owners && { line: unit.line, text: unit.text, owners, status: actionStatus(unit), carried: isInside(unit, 'review'), due: dueDate(unit.text, meetingDate) };
   }
   const carried = isInside(unit, 'review');
   // A bare "TODO:" or "AI:" with bullets under it labels them; it is no item itself.
   if (unit.children.length > 0 && unit.text.split(' ').length <= 2 && LEADING_ACTION.test(unit.text) && isBareWords(unit.text)) return null;
-  const marked = markedOwners(unit.text);
+  const marked = markedOwners(unit.text, knows);
   if (marked) {
     return {
       line: markerLine(unit),
@@ -262,14 +270,14 @@ export function recogniseActionItem(unit: Unit, meetingDate: string | null): Omi
     return { line: unit.line, text: unit.text, owners, status: actionStatus(unit), carried, due: dueDate(unit.text, meetingDate) };
   }
   const table = rowKind(unit);
-  if (table === 'actions') return fromRow(unit, meetingDate, carried);
+  if (table === 'actions') return fromRow(unit, meetingDate, carried, knows);
   const section = enclosingSection(unit);
   if (!section || (section.kind !== 'actions' && section.kind !== 'review')) return null;
-  if (unit.kind === 'row') return table === null ? fromRow(unit, meetingDate, carried) : null;
+  if (unit.kind === 'row') return table === null ? fromRow(unit, meetingDate, carried, knows) : null;
   const direct = depthBelow(unit, section.label) === 1 || unit.checked !== null;
   if (!direct || NO_ITEMS.test(stripLead(unit.text)) || DONE_WORDS.test(unit.text) || OPEN_WORDS.test(unit.text)) return null;
   if (section.kind === 'actions' && QUESTION.test(unit.text)) return null;
-  const owners = ownersByPlace(unit.text);
+  const owners = ownersByPlace(unit.text, knows);
   // Running text under an actions heading, and an item of "Next steps", is a task only when it names someone;
   // running text under "Next steps" only when it assigns a handle ("rebuild cloudmon @plusserver"), not in prose.
   const weak = WEAK_ACTIONS_LABEL.test(labelText(section.label.text));
