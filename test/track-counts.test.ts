@@ -34,8 +34,10 @@ describe.skipIf(!HAS_CORPUS)('counts of action items on the scs minutes', () => 
     dir.remove();
   });
 
-  it('are equal for every owner and status across the owners API, items list, person page, people list and search', async () => {
-    const owners: { owner: string; open: number; done: number; dropped: number; live: number; stale: number }[] = (await get('/api/owners?limit=1000')).items;
+  it('are equal for every owner and status: owners API, items list, person page, people list, search', async () => {
+    const owners: { owner: string; open: number; done: number; dropped: number; live: number; stale: number }[] = (
+      await get('/api/owners?limit=1000')
+    ).items;
     expect(owners.length).toBeGreaterThan(20);
     expect(owners.map((o) => o.owner)).toContain('none');
     const people = new Map(listPeople(db).map((p) => [p.id, p]));
@@ -46,8 +48,14 @@ describe.skipIf(!HAS_CORPUS)('counts of action items on the scs minutes', () => 
         const list = (await get(`/api/action-items?owner=${owner}&status=${status}&state=all&limit=0`)).total;
         const facets = (await get(`/api/search?q=&type=action&owner=${owner}&status=${status}&limit=0`)).facets;
         const facet = facets.status.find((f: { value: string }) => f.value === status)?.count ?? 0;
-        expect({ owner: o.owner, status, list, facet }).toEqual({ owner: o.owner, status, list: o[status], facet: o[status] });
-        if (o.owner !== 'none') expect(people.get(o.owner)?.[status], `${o.owner} ${status} in the people list`).toBe(o[status]);
+        expect({ owner: o.owner, status, list, facet }).toEqual({
+          owner: o.owner,
+          status,
+          list: o[status],
+          facet: o[status],
+        });
+        if (o.owner !== 'none')
+          expect(people.get(o.owner)?.[status], `${o.owner} ${status} in the people list`).toBe(o[status]);
       }
       const page = (await get(`/api/owners/${owner}?state=all`)).open;
       expect(page.total, `${o.owner} on the person page`).toBe(o.open);
@@ -56,8 +64,9 @@ describe.skipIf(!HAS_CORPUS)('counts of action items on the scs minutes', () => 
     }
   }, 120_000);
 
-  it('gives every item a task without its marker, owner prefix or arrow; search still finds the whole line', async () => {
-    const items: { task: string; text: string }[] = (await get('/api/action-items?status=all&state=all&limit=1000')).items;
+  it('gives every item a task without marker, owner prefix or arrow; search still finds the line', async () => {
+    const items: { task: string; text: string }[] = (await get('/api/action-items?status=all&state=all&limit=1000'))
+      .items;
     expect(items.length).toBeGreaterThan(100);
     const wrapped = items.filter((i) => MARKED.test(i.task));
     expect(wrapped.map((i) => i.task)).toEqual([]);
@@ -74,7 +83,9 @@ describe.skipIf(!HAS_CORPUS)('counts of action items on the scs minutes', () => 
       const total = (await get(`/api/action-items?status=${status}&state=all&limit=0`)).total;
       expect(facets.status.find((f: { value: string }) => f.value === status)?.count ?? 0, status).toBe(total);
     }
-    const owners: { owner: string; open: number; done: number; dropped: number }[] = (await get('/api/owners?limit=1000')).items;
+    const owners: { owner: string; open: number; done: number; dropped: number }[] = (
+      await get('/api/owners?limit=1000')
+    ).items;
     for (const f of facets.owner as { value: string; count: number }[]) {
       const o = owners.find((x) => x.owner === f.value)!;
       expect(f.count, f.value).toBe(o.open + o.done + o.dropped);

@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, suggestMerges, type Appearance } from '../src/track/person-suggestions.js';
 
-const participant = (meeting: number, series: string, id: string, name: string | null = null, handle: string | null = id): Appearance => ({ meeting, series, id, name, handle });
-const owner = (meeting: number, series: string, id: string): Appearance => ({ meeting, series, id, name: null, handle: null });
+const participant = (
+  meeting: number,
+  series: string,
+  id: string,
+  name: string | null = null,
+  handle: string | null = id,
+): Appearance => ({ meeting, series, id, name, handle });
+const owner = (meeting: number, series: string, id: string): Appearance => ({
+  meeting,
+  series,
+  id,
+  name: null,
+  handle: null,
+});
 
 describe('suggested merges of people', () => {
   it('measures how many letters two handles differ by, stopping early', () => {
@@ -12,7 +24,13 @@ describe('suggested merges of people', () => {
   });
 
   it('suggests handles a letter or two apart that share a series and never attend one meeting together', () => {
-    const seen = [participant(1, 'ops', 'berendt'), participant(2, 'ops', 'berendt'), owner(2, 'ops', 'berendet'), participant(3, 'ops', 'jschoone'), owner(4, 'ops', 'janschoone')];
+    const seen = [
+      participant(1, 'ops', 'berendt'),
+      participant(2, 'ops', 'berendt'),
+      owner(2, 'ops', 'berendet'),
+      participant(3, 'ops', 'jschoone'),
+      owner(4, 'ops', 'janschoone'),
+    ];
     const suggestions = suggestMerges(seen);
     expect(suggestions.map((s) => [s.alias, s.person, s.rule])).toEqual([
       ['berendet', 'berendt', 'near handles'],
@@ -25,14 +43,27 @@ describe('suggested merges of people', () => {
   });
 
   it('suggests a full name whose surname is a handle of the series, and one name given for two handles', () => {
-    const seen = [participant(1, 'iaas', 'berendt'), participant(2, 'iaas', 'christian berendt', 'Christian Berendt', null)];
+    const seen = [
+      participant(1, 'iaas', 'berendt'),
+      participant(2, 'iaas', 'christian berendt', 'Christian Berendt', null),
+    ];
     expect(suggestMerges(seen)).toMatchObject([{ alias: 'christian berendt', person: 'berendt', rule: 'same name' }]);
-    const twice = [participant(1, 'tsc', 'renrutnnej', 'Jenn Turner'), participant(2, 'tsc', 'renrutnnej', 'Jenn Turner'), participant(3, 'tsc', 'jennwrites', 'Jenn Turner')];
+    const twice = [
+      participant(1, 'tsc', 'renrutnnej', 'Jenn Turner'),
+      participant(2, 'tsc', 'renrutnnej', 'Jenn Turner'),
+      participant(3, 'tsc', 'jennwrites', 'Jenn Turner'),
+    ];
     expect(suggestMerges(twice)).toMatchObject([{ alias: 'jennwrites', person: 'renrutnnej', rule: 'same name' }]);
   });
 
   it('suggests a first name only where exactly one participant of the series has it', () => {
-    const seen = [participant(1, 'io.js', 'rvagg', 'Rod Vagg'), owner(2, 'io.js', 'rod'), participant(1, 'io.js', 'bnoordhuis', 'Ben Noordhuis'), participant(1, 'io.js', 'bnorris', 'Ben Norris'), owner(2, 'io.js', 'ben')];
+    const seen = [
+      participant(1, 'io.js', 'rvagg', 'Rod Vagg'),
+      owner(2, 'io.js', 'rod'),
+      participant(1, 'io.js', 'bnoordhuis', 'Ben Noordhuis'),
+      participant(1, 'io.js', 'bnorris', 'Ben Norris'),
+      owner(2, 'io.js', 'ben'),
+    ];
     expect(suggestMerges(seen).map((s) => [s.alias, s.person, s.rule])).toEqual([['rod', 'rvagg', 'first name']]);
   });
 });

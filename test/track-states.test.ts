@@ -40,7 +40,8 @@ describe('the live window', () => {
   it('takes only whole numbers in range, with an error naming the setting', () => {
     expect(checkWindowValue('meetings', '4')).toBe(4);
     expect(checkWindowValue('days', 90)).toBe(90);
-    for (const bad of ['0', '-1', '2.5', 'many', '', '101', 1e9, Number.NaN]) expect(() => checkWindowValue('meetings', bad)).toThrow(/live meetings/);
+    for (const bad of ['0', '-1', '2.5', 'many', '', '101', 1e9, Number.NaN])
+      expect(() => checkWindowValue('meetings', bad)).toThrow(/live meetings/);
     expect(() => checkWindowValue('days', '3651')).toThrow(/live days: expected a whole number from 1 to 3650/);
   });
 });
@@ -84,7 +85,9 @@ describe('states of the demo series', () => {
     setLiveWindow(db, { meetings: 1, days: 1 });
     const narrow = listTrackedItems(db, { state: 'all', limit: -1 }).items;
     for (const item of narrow) expect(item.state).toBe(item.lastMentioned === '2024-09-30' ? 'live' : 'stale');
-    expect(digest(db, 'demo-weekly', '2024-09-30').open).toMatchObject({ live: narrow.filter((i) => i.state === 'live' && i.series === 'demo-weekly').length });
+    expect(digest(db, 'demo-weekly', '2024-09-30').open).toMatchObject({
+      live: narrow.filter((i) => i.state === 'live' && i.series === 'demo-weekly').length,
+    });
     expect(() => setLiveWindow(db, { days: 0 })).toThrow(/live days/);
   });
 
@@ -95,8 +98,17 @@ describe('states of the demo series', () => {
     expect(later).toMatchObject({ total: 0, today: '2025-10-01', note: expect.stringMatching(/stale=true/) });
     const all = (await get('/api/action-items?today=2025-10-01&stale=true&limit=1000')).json();
     expect(all.total).toBe(later.staleLeftOut);
-    expect(all.items.every((i: { state: string; task: string }) => i.state === 'stale' && i.task.length > 0)).toBe(true);
-    for (const url of ['/api/action-items?live_days=0', '/api/action-items?live_meetings=101', '/api/action-items?state=old', '/api/action-items?stale=yes', '/api/action-items?stale=true&state=live', '/api/action-items?today=2025-02-30']) {
+    expect(all.items.every((i: { state: string; task: string }) => i.state === 'stale' && i.task.length > 0)).toBe(
+      true,
+    );
+    for (const url of [
+      '/api/action-items?live_days=0',
+      '/api/action-items?live_meetings=101',
+      '/api/action-items?state=old',
+      '/api/action-items?stale=yes',
+      '/api/action-items?stale=true&state=live',
+      '/api/action-items?today=2025-02-30',
+    ]) {
       const response = await get(url);
       expect(response.statusCode, url).toBe(400);
       expect(response.json().message, url).toMatch(/live_days|live_meetings|state|stale|today/);

@@ -3,7 +3,10 @@ import { taskText } from '../src/track/task-text.js';
 
 describe('the task of an action item', () => {
   it.each([
-    ['AI @itrich: => AI Itrich: Create PR (to be reviewed by SIG standardization / Kurt)', 'Create PR (to be reviewed by SIG standardization / Kurt)'],
+    [
+      'AI @itrich: => AI Itrich: Create PR (to be reviewed by SIG standardization / Kurt)',
+      'Create PR (to be reviewed by SIG standardization / Kurt)',
+    ],
     ['needed => @garloff', 'needed'],
     ['AI(YK+AWB): Put an algorithm in the spec', 'Put an algorithm in the spec'],
     ['ToDo (@reqa): Support Cleura', 'Support Cleura'],
@@ -22,7 +25,11 @@ describe('the task of an action item', () => {
   });
 
   it('leaves a task that carries no wrapping as it is', () => {
-    for (const line of ['Try to realize them conceptually', 'PKA will check with ACE on the status of JSON.parseImmutable.', 'AI Act compliance review']) {
+    for (const line of [
+      'Try to realize them conceptually',
+      'PKA will check with ACE on the status of JSON.parseImmutable.',
+      'AI Act compliance review',
+    ]) {
       expect(taskText(line)).toBe(line);
     }
   });

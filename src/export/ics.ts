@@ -34,15 +34,21 @@ function todo(item: TrackedItem, stamp: ICAL.Time, baseUrl: string | undefined):
   vtodo.addPropertyWithValue('dtstamp', stamp);
   vtodo.addPropertyWithValue('summary', text(item.task || item.text));
   // DUE must come after DTSTART (RFC 5545, 3.8.2.3): an item due the day it was raised has no start.
-  if (item.firstRaised && item.firstRaised < item.due!) vtodo.addPropertyWithValue('dtstart', dateValue(item.firstRaised));
+  if (item.firstRaised && item.firstRaised < item.due!)
+    vtodo.addPropertyWithValue('dtstart', dateValue(item.firstRaised));
   vtodo.addPropertyWithValue('due', dateValue(item.due!));
-  vtodo.addPropertyWithValue('status', item.status === 'open' ? 'NEEDS-ACTION' : item.status === 'done' ? 'COMPLETED' : 'CANCELLED');
+  vtodo.addPropertyWithValue(
+    'status',
+    item.status === 'open' ? 'NEEDS-ACTION' : item.status === 'done' ? 'COMPLETED' : 'CANCELLED',
+  );
   const owners = item.owners.length > 0 ? item.owners.map((o) => `@${o}`).join(', ') : 'no owner';
   const state = item.overdue ? `${item.state}, overdue` : item.state;
   vtodo.addPropertyWithValue(
     'description',
-    text(`${owners} (${state}). Raised ${item.firstRaised ?? 'on an unknown date'} in ${item.source}:${item.line}` +
-      (item.meetings > 1 ? `, last mentioned ${item.lastMentioned} (${item.meetings} meetings).` : '.')),
+    text(
+      `${owners} (${state}). Raised ${item.firstRaised ?? 'on an unknown date'} in ${item.source}:${item.line}` +
+        (item.meetings > 1 ? `, last mentioned ${item.lastMentioned} (${item.meetings} meetings).` : '.'),
+    ),
   );
   if (item.series) vtodo.addPropertyWithValue('categories', text(item.series));
   if (baseUrl) vtodo.addPropertyWithValue('url', text(`${baseUrl}/items/${item.id}`).replace(/\n/g, ''));

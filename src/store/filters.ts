@@ -51,13 +51,22 @@ export function where(clauses: Clause[]): { sql: string; params: unknown[] } {
 export function ownerIds(db: DB, owner: string): string[] {
   const id = normaliseName(owner);
   const person =
-    statement<[string], { person_id: string }>(db, 'SELECT person_id FROM aliases WHERE alias = ?').get(id)?.person_id ??
-    statement<[string, string], { id: string }>(db, 'SELECT id FROM people WHERE id = ? OR (lower(name) = ? AND handle IS NOT NULL) ORDER BY handle IS NULL LIMIT 1').get(id, id)?.id ??
+    statement<[string], { person_id: string }>(db, 'SELECT person_id FROM aliases WHERE alias = ?').get(id)
+      ?.person_id ??
+    statement<[string, string], { id: string }>(
+      db,
+      'SELECT id FROM people WHERE id = ? OR (lower(name) = ? AND handle IS NOT NULL) ORDER BY handle IS NULL LIMIT 1',
+    ).get(id, id)?.id ??
     id;
   const ids = new Set([id, person]);
-  const name = statement<[string], { name: string | null }>(db, 'SELECT name FROM people WHERE id = ?').get(person)?.name;
+  const name = statement<[string], { name: string | null }>(db, 'SELECT name FROM people WHERE id = ?').get(
+    person,
+  )?.name;
   if (name) ids.add(normaliseName(name));
-  for (const row of statement<[string], { alias: string }>(db, 'SELECT alias FROM aliases WHERE person_id = ?').all(person)) ids.add(row.alias);
+  for (const row of statement<[string], { alias: string }>(db, 'SELECT alias FROM aliases WHERE person_id = ?').all(
+    person,
+  ))
+    ids.add(row.alias);
   return [...ids];
 }
 
@@ -67,7 +76,8 @@ export function ownerIds(db: DB, owner: string): string[] {
  */
 export function canonicalOwnerSql(expr: string): string {
   return `coalesce((SELECT person_id FROM aliases WHERE alias = ${expr}),
-    (SELECT id FROM people WHERE lower(name) = ${expr} AND handle IS NOT NULL AND id <> ${expr} ORDER BY id LIMIT 1), ${expr})`;
+    (SELECT id FROM people WHERE lower(name) = ${expr} AND handle IS NOT NULL AND id <> ${expr} ORDER BY id LIMIT 1),
+    ${expr})`;
 }
 
 /**
@@ -77,7 +87,8 @@ export function canonicalOwnerSql(expr: string): string {
 export function ownedMentionsClause(db: DB, owner: string): Clause {
   if (normaliseName(owner) === 'none') {
     return {
-      sql: `d.kind = 'action' AND d.ref_id IN (SELECT a.id FROM action_items a JOIN tracked_items t ON t.id = a.item_id WHERE t.owners = '[]')`,
+      sql: `d.kind = 'action' AND d.ref_id IN
+        (SELECT a.id FROM action_items a JOIN tracked_items t ON t.id = a.item_id WHERE t.owners = '[]')`,
       params: [],
     };
   }
@@ -86,7 +97,8 @@ export function ownedMentionsClause(db: DB, owner: string): Clause {
   return {
     sql: `d.kind = 'action' AND d.ref_id IN (
       SELECT a.id FROM action_items a JOIN tracked_item_owners o ON o.item_id = a.item_id WHERE o.owner IN (${list})
-      UNION ALL SELECT a.id FROM action_items a JOIN action_item_owners o ON o.action_item_id = a.id WHERE a.item_id IS NULL AND o.owner IN (${list}))`,
+      UNION ALL SELECT a.id FROM action_items a JOIN action_item_owners o ON o.action_item_id = a.id
+        WHERE a.item_id IS NULL AND o.owner IN (${list}))`,
     params: [...ids, ...ids],
   };
 }

@@ -20,7 +20,10 @@ export interface OwnerCount {
  * status and state, most live first; items without an owner as the owner `none`. The counts are
  * those of listTrackedItems with the same owner, status and state (tested on the corpus).
  */
-export function listOwners(db: DB, filter: MeetingFilter & Page & { today?: string; window?: Partial<LiveWindow> } = {}): PageOf<OwnerCount> {
+export function listOwners(
+  db: DB,
+  filter: MeetingFilter & Page & { today?: string; window?: Partial<LiveWindow> } = {},
+): PageOf<OwnerCount> {
   const j = judge(db, filter);
   const clauses: Clause[] = [];
   if (filter.series) clauses.push({ sql: 't.series = ?', params: [filter.series] });
@@ -30,11 +33,15 @@ export function listOwners(db: DB, filter: MeetingFilter & Page & { today?: stri
   return page<OwnerCount>(
     db,
     {
-      columns: `o.owner, CASE WHEN o.owner = '${NO_OWNER}' THEN 'no owner' ELSE (SELECT name FROM people WHERE id = o.owner) END AS name,
-        sum(t.status = 'open') AS open, sum(t.status = 'open' AND ${live}) AS live, sum(t.status = 'open' AND NOT ${live}) AS stale,
-        sum(t.status = 'open' AND t.due < '${j.today}') AS overdue, sum(t.status = 'done') AS done, sum(t.status = 'dropped') AS dropped`,
+      columns: `o.owner,
+        CASE WHEN o.owner = '${NO_OWNER}' THEN 'no owner' ELSE (SELECT name FROM people WHERE id = o.owner) END AS name,
+        sum(t.status = 'open') AS open, sum(t.status = 'open' AND ${live}) AS live,
+        sum(t.status = 'open' AND NOT ${live}) AS stale,
+        sum(t.status = 'open' AND t.due < '${j.today}') AS overdue,
+        sum(t.status = 'done') AS done, sum(t.status = 'dropped') AS dropped`,
       from: `(SELECT item_id AS id, owner FROM tracked_item_owners
-              UNION ALL SELECT id, '${NO_OWNER}' FROM tracked_items WHERE owners = '[]') o JOIN tracked_items t ON t.id = o.id`,
+              UNION ALL SELECT id, '${NO_OWNER}' FROM tracked_items WHERE owners = '[]') o
+        JOIN tracked_items t ON t.id = o.id`,
       clauses,
       groupBy: 'o.owner',
       orderBy: 'live DESC, open DESC, o.owner',

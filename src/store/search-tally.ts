@@ -64,7 +64,13 @@ export class FacetTally {
 
   /** The counts, given the values of each set counted. */
   facets(values: Map<number, FacetValues>): Facets {
-    const counts = { type: new Map<string, number>(), series: new Map<string, number>(), year: new Map<string, number>(), owner: new Map<string, number>(), status: new Map<string, number>() };
+    const counts = {
+      type: new Map<string, number>(),
+      series: new Map<string, number>(),
+      year: new Map<string, number>(),
+      owner: new Map<string, number>(),
+      status: new Map<string, number>(),
+    };
     for (const [set, n] of this.bySet) {
       const [kind, series, year, status, owners, itemOwners] = values.get(set)!;
       add(counts.type, kind, n);
@@ -74,10 +80,17 @@ export class FacetTally {
       // a mention not linked yet (no sixth value) counts as it is.
       if (kind === 'action' && itemOwners === null) continue;
       add(counts.status, status, n);
-      const counted = kind === 'action' && itemOwners ? (itemOwners.length > 0 ? itemOwners : [NO_OWNER]) : (owners ?? []);
+      const counted =
+        kind === 'action' && itemOwners ? (itemOwners.length > 0 ? itemOwners : [NO_OWNER]) : (owners ?? []);
       for (const owner of counted) add(counts.owner, owner, n);
     }
-    return { type: ranked(counts.type), series: ranked(counts.series), year: ranked(counts.year), owner: ranked(counts.owner), status: ranked(counts.status) };
+    return {
+      type: ranked(counts.type),
+      series: ranked(counts.series),
+      year: ranked(counts.year),
+      owner: ranked(counts.owner),
+      status: ranked(counts.status),
+    };
   }
 }
 
@@ -118,11 +131,14 @@ export class Best {
   /** The kept ids in order, from `offset` on. */
   page(offset: number): number[] {
     if (this.sortAtEnd) {
-      const order = this.ids.map((_, i) => i).sort((a, b) => this.scores[a]! - this.scores[b]! || this.ids[a]! - this.ids[b]!);
+      const order = this.ids
+        .map((_, i) => i)
+        .sort((a, b) => this.scores[a]! - this.scores[b]! || this.ids[a]! - this.ids[b]!);
       return order.slice(offset, this.size).map((i) => this.ids[i]!);
     }
     return this.ids.slice(offset);
   }
 }
 
-const before = (score: number, id: number, otherScore: number, otherId: number) => score < otherScore || (score === otherScore && id < otherId);
+const before = (score: number, id: number, otherScore: number, otherId: number) =>
+  score < otherScore || (score === otherScore && id < otherId);

@@ -1,6 +1,14 @@
 import type { ActionStatus } from '../parse/meeting-record.js';
 import { fingerprint, similarity } from '../track/fingerprint.js';
-import { isIsoDay, isOverdue, itemState, liveSince, type ItemState, type LiveWindow, type StateFilter } from '../track/item-states.js';
+import {
+  isIsoDay,
+  isOverdue,
+  itemState,
+  liveSince,
+  type ItemState,
+  type LiveWindow,
+  type StateFilter,
+} from '../track/item-states.js';
 import { linkMentions, type Mention } from '../track/link-mentions.js';
 import { taskText } from '../track/task-text.js';
 import { normaliseName } from '../parse/recognise/names.js';
@@ -8,7 +16,16 @@ import type { DB } from './database.js';
 
 /** The owner under which items without one are listed (`owner=none`). */
 export const NO_OWNER = 'none';
-import { canonicalOwnerSql, ownerIds, page, where, type Clause, type MeetingFilter, type Page, type PageOf } from './filters.js';
+import {
+  canonicalOwnerSql,
+  ownerIds,
+  page,
+  where,
+  type Clause,
+  type MeetingFilter,
+  type Page,
+  type PageOf,
+} from './filters.js';
 import { refreshSearchStatus } from './search-docs.js';
 import { liveWindow } from './settings.js';
 import { statement } from './statements.js';
@@ -61,13 +78,14 @@ export interface ItemChange {
 
 type MentionRow = Omit<Mention, 'owners' | 'carried'> & { owners: string; carried: number };
 
-/** The mentions of a series, each owner as the one id it is counted under (a first name resolved, an alias followed). */
+/** The mentions of a series, each owner as the one id it is counted under (first name resolved, alias followed). */
 function seriesMentions(db: DB, series: string | null): Mention[] {
   const rows = statement(
     db,
     `SELECT a.id, m.date, m.source, a.line, a.text, a.status, a.carried, a.due, a.agenda,
        (SELECT json_group_array(${canonicalOwnerSql('o.id')}) FROM
-         (SELECT coalesce(person_id, owner) AS id FROM action_item_owners WHERE action_item_id = a.id ORDER BY position) o) AS owners
+         (SELECT coalesce(person_id, owner) AS id FROM action_item_owners
+          WHERE action_item_id = a.id ORDER BY position) o) AS owners
      FROM action_items a JOIN meetings m ON m.id = a.meeting_id WHERE m.series IS ?`,
   ).all(series) as MentionRow[];
   return rows.map((r) => ({ ...r, owners: [...new Set(JSON.parse(r.owners) as string[])], carried: r.carried === 1 }));
@@ -91,7 +109,10 @@ function reattachChanges(db: DB, series: string | null): void {
      WHERE series IS ? AND item_id NOT IN (SELECT id FROM tracked_items)`,
   ).all(series) as { id: string; firstRaised: string | null; text: string }[];
   for (const orphan of orphans) {
-    const candidates = statement(db, 'SELECT id, text FROM tracked_items WHERE series IS ? AND first_raised IS ?').all(series, orphan.firstRaised) as {
+    const candidates = statement(db, 'SELECT id, text FROM tracked_items WHERE series IS ? AND first_raised IS ?').all(
+      series,
+      orphan.firstRaised,
+    ) as {
       id: string;
       text: string;
     }[];
@@ -99,14 +120,18 @@ function reattachChanges(db: DB, series: string | null): void {
     const best = candidates
       .map((c) => ({ id: c.id, score: similarity(words, fingerprint(c.text)) }))
       .sort((a, b) => b.score - a.score)[0];
-    if (best && best.score >= 0.5) statement(db, 'UPDATE item_changes SET item_id = ? WHERE item_id = ?').run(best.id, orphan.id);
+    if (best && best.score >= 0.5)
+      statement(db, 'UPDATE item_changes SET item_id = ? WHERE item_id = ?').run(best.id, orphan.id);
   }
 }
 
 /** Series with action items that no linking has seen yet (an import stopped before it linked). */
 export function unlinkedSeries(db: DB): (string | null)[] {
   return (
-    statement(db, 'SELECT DISTINCT m.series FROM action_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.item_id IS NULL').all() as {
+    statement(
+      db,
+      'SELECT DISTINCT m.series FROM action_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.item_id IS NULL',
+    ).all() as {
       series: string | null;
     }[]
   ).map((r) => r.series);
@@ -129,13 +154,29 @@ export function relinkSeries(db: DB, series: string | null): void {
       const last = thread.mentions[thread.mentions.length - 1]!;
       const owners = [...thread.mentions].reverse().find((m) => m.owners.length > 0)?.owners ?? [];
       const due = [...thread.mentions].reverse().find((m) => m.due)?.due ?? null;
-      insert.run(thread.id, series, first.text, thread.mentions.map((m) => taskText(m.text)).find(Boolean) ?? '', JSON.stringify(owners), last.status, due, first.date, last.date, new Set(thread.mentions.map((m) => m.source)).size, first.id, last.id);
+      insert.run(
+        thread.id,
+        series,
+        first.text,
+        thread.mentions.map((m) => taskText(m.text)).find(Boolean) ?? '',
+        JSON.stringify(owners),
+        last.status,
+        due,
+        first.date,
+        last.date,
+        new Set(thread.mentions.map((m) => m.source)).size,
+        first.id,
+        last.id,
+      );
       for (const o of owners) owner.run(thread.id, o);
       for (const m of thread.mentions) setItem.run(thread.id, m.id);
     }
     reattachChanges(db, series);
     const update = statement(db, 'UPDATE tracked_items SET status = ? WHERE id = ?');
-    for (const row of statement(db, 'SELECT id, minutes_status, last_mentioned FROM tracked_items WHERE series IS ?').all(series) as {
+    for (const row of statement(
+      db,
+      'SELECT id, minutes_status, last_mentioned FROM tracked_items WHERE series IS ?',
+    ).all(series) as {
       id: string;
       minutes_status: ActionStatus;
       last_mentioned: string | null;
@@ -195,8 +236,9 @@ export interface TrackedItemPage extends PageOf<TrackedItem> {
   window: LiveWindow;
 }
 
-const COLUMNS = `t.id, t.series, t.text, coalesce(t.task, t.text) AS task, t.owners, t.status, t.due, t.first_raised AS firstRaised,
-  t.last_mentioned AS lastMentioned, t.meetings, fm.id AS meetingId, fm.source, f.line, lm.id AS lastMeetingId, lm.source AS lastSource, l.line AS lastLine`;
+const COLUMNS = `t.id, t.series, t.text, coalesce(t.task, t.text) AS task, t.owners, t.status, t.due,
+  t.first_raised AS firstRaised, t.last_mentioned AS lastMentioned, t.meetings, fm.id AS meetingId, fm.source, f.line,
+  lm.id AS lastMeetingId, lm.source AS lastSource, l.line AS lastLine`;
 const FROM = `tracked_items t
   JOIN action_items f ON f.id = t.first_mention_id JOIN meetings fm ON fm.id = f.meeting_id
   JOIN action_items l ON l.id = t.last_mention_id JOIN meetings lm ON lm.id = l.meeting_id`;
@@ -215,7 +257,9 @@ export function referenceDay(db: DB, today?: string): string {
     return today;
   }
   const real = new Date().toISOString().slice(0, 10);
-  const newest = (statement(db, 'SELECT max(date) AS date FROM meetings WHERE date <= ?').get(real) as { date: string | null }).date;
+  const newest = (
+    statement(db, 'SELECT max(date) AS date FROM meetings WHERE date <= ?').get(real) as { date: string | null }
+  ).date;
   return newest ?? real;
 }
 
@@ -228,7 +272,10 @@ function windowOf(db: DB, given: Partial<LiveWindow> = {}): LiveWindow {
 /** Per series (null as ''), the first day from which a mention keeps an item live. */
 function liveSinceBySeries(db: DB, window: LiveWindow, today: string): Record<string, string> {
   const dates = new Map<string, string[]>();
-  for (const row of statement(db, 'SELECT coalesce(series, \'\') AS series, date FROM meetings WHERE date IS NOT NULL').all() as { series: string; date: string }[]) {
+  for (const row of statement(
+    db,
+    "SELECT coalesce(series, '') AS series, date FROM meetings WHERE date IS NOT NULL",
+  ).all() as { series: string; date: string }[]) {
     const list = dates.get(row.series) ?? dates.set(row.series, []).get(row.series)!;
     list.push(row.date);
   }
@@ -254,7 +301,8 @@ export function judge(db: DB, filter: { today?: string; window?: Partial<LiveWin
  */
 export function liveSql(j: Judge): string {
   const cases = Object.entries(j.since).map(([series, since]) => `WHEN ${quote(series)} THEN ${quote(since)}`);
-  const since = cases.length > 0 ? `CASE coalesce(t.series, '') ${cases.join(' ')} ELSE ${quote(j.today)} END` : quote(j.today);
+  const since =
+    cases.length > 0 ? `CASE coalesce(t.series, '') ${cases.join(' ')} ELSE ${quote(j.today)} END` : quote(j.today);
   return `coalesce(t.last_mentioned >= ${since}, 0)`;
 }
 
@@ -288,7 +336,10 @@ function itemClauses(db: DB, filter: TrackedItemFilter, today: string): Clause[]
   if (filter.owner && normaliseName(filter.owner) === NO_OWNER) clauses.push({ sql: "t.owners = '[]'", params: [] });
   else if (filter.owner) {
     const ids = ownerIds(db, filter.owner);
-    clauses.push({ sql: `t.id IN (SELECT item_id FROM tracked_item_owners WHERE owner IN (${ids.map(() => '?').join(', ')}))`, params: ids });
+    clauses.push({
+      sql: `t.id IN (SELECT item_id FROM tracked_item_owners WHERE owner IN (${ids.map(() => '?').join(', ')}))`,
+      params: ids,
+    });
   }
   if (filter.due) clauses.push({ sql: 't.due IS NOT NULL', params: [] });
   if (filter.stale !== undefined) {
@@ -308,13 +359,25 @@ export function listTrackedItems(db: DB, filter: TrackedItemFilter = {}): Tracke
   const state = filter.state ?? 'live';
   const byState = stateClause(state, j);
   const overdueFirst = `coalesce(t.status = 'open' AND t.due < '${j.today}', 0) DESC, t.first_raised, t.id`;
-  const result = page<ItemRow>(db, { columns: COLUMNS, from: FROM, clauses: byState ? [...clauses, byState] : clauses, orderBy: overdueFirst }, filter);
+  const result = page<ItemRow>(
+    db,
+    { columns: COLUMNS, from: FROM, clauses: byState ? [...clauses, byState] : clauses, orderBy: overdueFirst },
+    filter,
+  );
   let staleLeftOut = 0;
   if (state === 'live') {
     const w = where([...clauses, stateClause('stale', j)!]);
-    staleLeftOut = (statement(db, `SELECT count(*) AS n FROM tracked_items t ${w.sql}`).get(...w.params) as { n: number }).n;
+    staleLeftOut = (
+      statement(db, `SELECT count(*) AS n FROM tracked_items t ${w.sql}`).get(...w.params) as { n: number }
+    ).n;
   }
-  return { ...result, items: result.items.map((row) => toItem(row, j)), staleLeftOut, today: j.today, window: j.window };
+  return {
+    ...result,
+    items: result.items.map((row) => toItem(row, j)),
+    staleLeftOut,
+    today: j.today,
+    window: j.window,
+  };
 }
 
 export interface TrackedItemDetail extends TrackedItem {
@@ -323,7 +386,11 @@ export interface TrackedItemDetail extends TrackedItem {
 }
 
 /** One item with every mention (meeting date, file, line, status then, text then) and every manual change. */
-export function getTrackedItem(db: DB, id: string, filter: { today?: string; window?: Partial<LiveWindow> } = {}): TrackedItemDetail | null {
+export function getTrackedItem(
+  db: DB,
+  id: string,
+  filter: { today?: string; window?: Partial<LiveWindow> } = {},
+): TrackedItemDetail | null {
   const row = statement(db, `SELECT ${COLUMNS} FROM ${FROM} WHERE t.id = ?`).get(id) as ItemRow | undefined;
   if (!row) return null;
   const j = judge(db, filter);
@@ -335,12 +402,21 @@ export function getTrackedItem(db: DB, id: string, filter: { today?: string; win
        FROM action_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.item_id = ? ORDER BY m.date, m.source, a.line`,
     ).all(id) as (Omit<ItemMention, 'owners' | 'carried'> & { owners: string; carried: number })[]
   ).map((m) => ({ ...m, owners: JSON.parse(m.owners) as string[], carried: m.carried === 1 }));
-  const changes = statement(db, 'SELECT changed_at AS changedAt, status, note, as_of AS asOf FROM item_changes WHERE item_id = ? ORDER BY id').all(id) as ItemChange[];
+  const changes = statement(
+    db,
+    'SELECT changed_at AS changedAt, status, note, as_of AS asOf FROM item_changes WHERE item_id = ? ORDER BY id',
+  ).all(id) as ItemChange[];
   return { ...toItem(row, j), history, changes };
 }
 
 /** Close, drop or reopen an item by hand; kept across re-imports until later minutes report on it. */
-export function changeItemStatus(db: DB, id: string, status: ActionStatus, note: string | null, now = new Date().toISOString()): TrackedItemDetail | null {
+export function changeItemStatus(
+  db: DB,
+  id: string,
+  status: ActionStatus,
+  note: string | null,
+  now = new Date().toISOString(),
+): TrackedItemDetail | null {
   const item = getTrackedItem(db, id);
   if (!item) return null;
   db.transaction(() => {
@@ -356,7 +432,9 @@ export function changeItemStatus(db: DB, id: string, status: ActionStatus, note:
 
 /** The date of the latest meeting of a series, or null. */
 export function latestMeetingDate(db: DB, series: string): string | null {
-  return (statement(db, 'SELECT max(date) AS date FROM meetings WHERE series = ?').get(series) as { date: string | null }).date;
+  return (
+    statement(db, 'SELECT max(date) AS date FROM meetings WHERE series = ?').get(series) as { date: string | null }
+  ).date;
 }
 
 export interface Digest {
@@ -374,7 +452,12 @@ export interface Digest {
  * What happened in a series since a date (its meetings on or after it): items first raised
  * then, items a meeting then reported done or dropped, and the decisions taken.
  */
-export function digest(db: DB, series: string, since: string, judged: { today?: string; window?: Partial<LiveWindow> } = {}): Digest {
+export function digest(
+  db: DB,
+  series: string,
+  since: string,
+  judged: { today?: string; window?: Partial<LiveWindow> } = {},
+): Digest {
   const all = listTrackedItems(db, { ...judged, series, status: 'all', state: 'all', limit: -1 }).items;
   const open = all.filter((i) => i.status === 'open');
   const closedIds = new Set(
@@ -391,8 +474,15 @@ export function digest(db: DB, series: string, since: string, judged: { today?: 
   return {
     series,
     since,
-    open: { live: open.filter((i) => i.state === 'live').length, stale: open.filter((i) => i.state === 'stale').length, overdue: open.filter((i) => i.overdue).length },
-    meetings: statement(db, 'SELECT id, date, source FROM meetings WHERE series = ? AND date >= ? ORDER BY date, source').all(series, since) as Digest['meetings'],
+    open: {
+      live: open.filter((i) => i.state === 'live').length,
+      stale: open.filter((i) => i.state === 'stale').length,
+      overdue: open.filter((i) => i.overdue).length,
+    },
+    meetings: statement(
+      db,
+      'SELECT id, date, source FROM meetings WHERE series = ? AND date >= ? ORDER BY date, source',
+    ).all(series, since) as Digest['meetings'],
     raised: all.filter((i) => i.firstRaised !== null && i.firstRaised >= since),
     closed: all.filter((i) => closedIds.has(i.id)),
     decisions: statement(

@@ -34,7 +34,10 @@ export function checkWindowValue(name: keyof LiveWindow, value: unknown): number
 }
 
 /** A real day written YYYY-MM-DD (not 2024-02-30). */
-export const isIsoDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)) && new Date(text).toISOString().slice(0, 10) === text;
+export const isIsoDay = (text: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(text) &&
+  !Number.isNaN(Date.parse(text)) &&
+  new Date(text).toISOString().slice(0, 10) === text;
 
 const DAY = 86_400_000;
 const addDays = (date: string, days: number) => new Date(Date.parse(date) + days * DAY).toISOString().slice(0, 10);
@@ -69,4 +72,5 @@ export function itemState(status: 'open' | 'done' | 'dropped', lastMentioned: st
   return lastMentioned !== null && lastMentioned >= since ? 'live' : 'stale';
 }
 
-export const isOverdue = (status: string, due: string | null, today: string) => status === 'open' && due !== null && due < today;
+export const isOverdue = (status: string, due: string | null, today: string) =>
+  status === 'open' && due !== null && due < today;

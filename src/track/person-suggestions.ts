@@ -40,7 +40,8 @@ export function editDistance(a: string, b: string, max: number): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     if (Math.min(...row) > max) return max + 1;
     previous = row;
   }
@@ -62,7 +63,18 @@ function index(appearances: Appearance[]): Map<string, Seen> {
   const ids = new Map<string, Seen>();
   for (const a of appearances) {
     if (NOT_A_PERSON.has(a.id) || a.id.length < 2) continue;
-    const seen = ids.get(a.id) ?? ids.set(a.id, { meetings: new Set(), attended: new Set(), series: new Map(), names: new Set(), handle: false, participant: false }).get(a.id)!;
+    const seen =
+      ids.get(a.id) ??
+      ids
+        .set(a.id, {
+          meetings: new Set(),
+          attended: new Set(),
+          series: new Map(),
+          names: new Set(),
+          handle: false,
+          participant: false,
+        })
+        .get(a.id)!;
     seen.meetings.add(a.meeting);
     const series = a.series ?? '';
     seen.series.set(series, (seen.series.get(series) ?? 0) + 1);
@@ -80,12 +92,18 @@ function index(appearances: Appearance[]): Map<string, Seen> {
 function surnameHandle(words: string[], handle: string): boolean {
   const surname = words[words.length - 1]!.replace(/[^\p{L}]/gu, '');
   const first = words[0]!.replace(/[^\p{L}]/gu, '');
-  return surname.length >= 4 && [surname, `${first[0]}${surname}`, `${first}${surname}`].includes(handle.replace(/[^\p{L}]/gu, ''));
+  return (
+    surname.length >= 4 &&
+    [surname, `${first[0]}${surname}`, `${first}${surname}`].includes(handle.replace(/[^\p{L}]/gu, ''))
+  );
 }
 
 const sharedSeries = (a: Seen, b: Seen) => [...a.series.keys()].filter((s) => b.series.has(s));
 const isHandle = (id: string) => /^[\w.-]+$/.test(id);
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const meetings = (seen: Seen) => plural(seen.meetings.size, 'meeting');
+const seriesList = (series: string[]) =>
+  `${series.slice(0, 3).join(', ')}${series.length > 3 ? ` and ${series.length - 3} more` : ''}`;
 
 function sameName(ids: Map<string, Seen>): Suggestion[] {
   const out: Suggestion[] = [];
@@ -93,7 +111,10 @@ function sameName(ids: Map<string, Seen>): Suggestion[] {
     const words = id.split(' ');
     if (words.length < 2 || seen.handle) continue;
     // A handle of a shared series made of the surname (berendt, or jschoone for "Jan Schoone"), and only one such.
-    const handles = [...ids].filter(([other, o]) => other !== id && isHandle(other) && o.handle && surnameHandle(words, other) && sharedSeries(seen, o).length > 0);
+    const handles = [...ids].filter(
+      ([other, o]) =>
+        other !== id && isHandle(other) && o.handle && surnameHandle(words, other) && sharedSeries(seen, o).length > 0,
+    );
     if (handles.length !== 1) continue;
     const [handle, h] = handles[0]!;
     const series = sharedSeries(seen, h);
@@ -102,15 +123,17 @@ function sameName(ids: Map<string, Seen>): Suggestion[] {
       person: handle,
       rule: 'same name',
       evidence: [
-        `"${id}" is written without a handle in ${plural(seen.meetings.size, 'meeting')}; @${handle} (${plural(h.meetings.size, 'meeting')}) is its surname`,
-        `both in ${series.slice(0, 3).join(', ')}${series.length > 3 ? ` and ${series.length - 3} more` : ''}`,
+        `"${id}" is written without a handle in ${meetings(seen)}; @${handle} (${meetings(h)}) is its surname`,
+        `both in ${seriesList(series)}`,
       ],
       meetings: seen.meetings.size,
     });
   }
   // One full name given for two handles.
   const byName = new Map<string, string[]>();
-  for (const [id, seen] of ids) for (const name of seen.names) if (seen.handle) byName.set(name.toLowerCase(), [...(byName.get(name.toLowerCase()) ?? []), id]);
+  for (const [id, seen] of ids)
+    for (const name of seen.names)
+      if (seen.handle) byName.set(name.toLowerCase(), [...(byName.get(name.toLowerCase()) ?? []), id]);
   for (const [name, handles] of byName) {
     if (handles.length !== 2) continue;
     const [a, b] = [...handles].sort((x, y) => ids.get(y)!.meetings.size - ids.get(x)!.meetings.size);
@@ -118,7 +141,9 @@ function sameName(ids: Map<string, Seen>): Suggestion[] {
       alias: b!,
       person: a!,
       rule: 'same name',
-      evidence: [`"${name}" is the name given for @${a} (${plural(ids.get(a!)!.meetings.size, 'meeting')}) and for @${b} (${plural(ids.get(b!)!.meetings.size, 'meeting')})`],
+      evidence: [
+        `"${name}" is the name given for @${a} (${meetings(ids.get(a!)!)}) and for @${b} (${meetings(ids.get(b!)!)})`,
+      ],
       meetings: ids.get(b!)!.meetings.size,
     });
   }
@@ -126,7 +151,9 @@ function sameName(ids: Map<string, Seen>): Suggestion[] {
 }
 
 function nearHandles(ids: Map<string, Seen>): Suggestion[] {
-  const handles = [...ids].filter(([id]) => isHandle(id) && id.length >= 5).sort(([a], [b]) => a.length - b.length || (a < b ? -1 : 1));
+  const handles = [...ids]
+    .filter(([id]) => isHandle(id) && id.length >= 5)
+    .sort(([a], [b]) => a.length - b.length || (a < b ? -1 : 1));
   const out: Suggestion[] = [];
   for (let i = 0; i < handles.length; i++) {
     const [a, sa] = handles[i]!;
@@ -146,8 +173,8 @@ function nearHandles(ids: Map<string, Seen>): Suggestion[] {
         person,
         rule: 'near handles',
         evidence: [
-          `@${alias} (${plural(q.meetings.size, 'meeting')}) and @${person} (${plural(p.meetings.size, 'meeting')}) differ by ${plural(distance, 'letter')}`,
-          `both in ${series.slice(0, 3).join(', ')}${series.length > 3 ? ` and ${series.length - 3} more` : ''}, never both listed in one meeting`,
+          `@${alias} (${meetings(q)}) and @${person} (${meetings(p)}) differ by ${plural(distance, 'letter')}`,
+          `both in ${seriesList(series)}, never both listed in one meeting`,
         ],
         meetings: q.meetings.size,
       });
@@ -160,7 +187,8 @@ function firstName(ids: Map<string, Seen>, appearances: Appearance[]): Suggestio
   // Per series, the participants by first name: those whose written name has two words or more.
   const firstNames = new Map<string, Map<string, Set<string>>>();
   for (const a of appearances) {
-    if (!a.name || !/^[\p{L}.'’-]+(?: [\p{L}.'’-]+)+$/u.test(a.name) || a.id.split(' ').length > 1 && !a.handle) continue;
+    if (!a.name || !/^[\p{L}.'’-]+(?: [\p{L}.'’-]+)+$/u.test(a.name) || (a.id.split(' ').length > 1 && !a.handle))
+      continue;
     const first = a.name.split(' ')[0]!.toLowerCase();
     const series = a.series ?? '';
     const names = firstNames.get(series) ?? firstNames.set(series, new Map()).get(series)!;
@@ -183,7 +211,9 @@ function firstName(ids: Map<string, Seen>, appearances: Appearance[]): Suggestio
       alias: id,
       person: person!,
       rule: 'first name',
-      evidence: [`"${id}" (${plural(seen.meetings.size, 'meeting')}) is the first name of exactly one participant of ${series!.join(', ')}: ${person}`],
+      evidence: [
+        `"${id}" (${meetings(seen)}) is the first name of exactly one participant of ${series!.join(', ')}: ${person}`,
+      ],
       meetings: seen.meetings.size,
     });
   }
@@ -201,6 +231,9 @@ export function suggestMerges(appearances: Appearance[]): Suggestion[] {
   const all = [...sameName(ids), ...nearHandles(ids), ...firstName(ids, appearances)];
   const seen = new Set<string>();
   return all
-    .sort((a, b) => b.meetings - a.meetings || weight(b) - weight(a) || (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : 0))
+    .sort(
+      (a, b) =>
+        b.meetings - a.meetings || weight(b) - weight(a) || (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : 0),
+    )
     .filter((s) => !seen.has(s.alias) && Boolean(seen.add(s.alias)));
 }

@@ -10,17 +10,44 @@ const HANDLE = String.raw`@[\w.-]+`;
 const HANDLES = String.raw`${HANDLE}(?:\s*(?:[,&/+]|\band\b)\s*${HANDLE})*`;
 /** A capitalised name or initials after a marker: "AI Itrich:", "AI Kurt Garloff:", "AI(YK+AWB):". */
 const NAME = String.raw`[\p{Lu}][\p{L}\d.'’-]*(?: [\p{Lu}][\p{L}\d.'’-]*)?`;
-const MARKER = String.raw`(?:AI|A\.I\.|TODO|todo|To-?\s?[Dd]o|ACTION(?:\s+ITEMS?|\s+POINTS?)?|Action(?:\s+[Ii]tems?|\s+[Pp]oints?)?|Next steps?)`;
-const STATUS = String.raw`(?:DONE|Done|done|WIP|wip|OPEN|Open|CLOSED|Closed|closed|Pending|PENDING|pending|Ongoing|ongoing|in progress|In progress|still open|Still open|postponed|Postponed|carried(?: over)?|Carried(?: over)?)`;
+const MARKER = `(?:${[
+  String.raw`AI|A\.I\.|TODO|todo|To-?\s?[Dd]o`,
+  String.raw`ACTION(?:\s+ITEMS?|\s+POINTS?)?|Action(?:\s+[Ii]tems?|\s+[Pp]oints?)?`,
+  String.raw`Next steps?`,
+].join('|')})`;
+const STATUS_WORDS = [
+  'DONE',
+  'Done',
+  'done',
+  'WIP',
+  'wip',
+  'OPEN',
+  'Open',
+  'CLOSED',
+  'Closed',
+  'closed',
+  'Pending',
+  'PENDING',
+];
+const STATUS_PHRASES = ['pending', 'Ongoing', 'ongoing', 'in progress', 'In progress', 'still open', 'Still open'];
+const STATUS_LATER = ['postponed', 'Postponed', 'carried(?: over)?', 'Carried(?: over)?'];
+const STATUS = `(?:${[...STATUS_WORDS, ...STATUS_PHRASES, ...STATUS_LATER].join('|')})`;
 
 /** Each removes one wrapping from the start of the text. */
 export const LEADING: readonly RegExp[] = [
   /^(?:[-=~]+>|→|⇒|»|<-+|[-*•+]\s)\s*/u, // arrows and stray bullets
   /^\[[ xX]?\]\s*/u, // a task-list box
   /^[_*~]+(?=\S)/u, // emphasis opened
-  new RegExp(String.raw`^${MARKER}\s*(?:\([^()]{0,80}\)|${HANDLES}|${NAME}(?=\s*:))?\s*(?:[:–—-]\s*|\s+to\s+(?=\p{Ll})|(?=\s+\p{Ll})\s+|$)`, 'u'),
+  new RegExp(
+    String.raw`^${MARKER}\s*(?:\([^()]{0,80}\)|${HANDLES}|${NAME}(?=\s*:))?` +
+      String.raw`\s*(?:[:–—-]\s*|\s+to\s+(?=\p{Ll})|(?=\s+\p{Ll})\s+|$)`,
+    'u',
+  ),
   new RegExp(String.raw`^${MARKER}\s*(?=@)`, 'u'), // "AI@x", left for the handles below
-  new RegExp(String.raw`^${HANDLES}\s*(?:[:–—-]\s*|\s+(?:to|will|should|must|needs? to)\s+(?=\p{L})|(?=\s+\p{Ll}))\s*`, 'u'),
+  new RegExp(
+    String.raw`^${HANDLES}\s*(?:[:–—-]\s*|\s+(?:to|will|should|must|needs? to)\s+(?=\p{L})|(?=\s+\p{Ll}))\s*`,
+    'u',
+  ),
   new RegExp(String.raw`^${NAME}\s+${MARKER}\s*:\s*`, 'u'), // "Kurt AI: ..."
   new RegExp(String.raw`^\(?${STATUS}\)?\s*[:–—-]\s*`, 'u'),
 ];

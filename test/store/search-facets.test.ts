@@ -104,6 +104,7 @@ describe('search facets and totals', () => {
       CREATE TRIGGER search_docs_delete AFTER DELETE ON search_docs BEGIN DELETE FROM search WHERE rowid = old.id; END;
       ALTER TABLE search_docs DROP COLUMN series; ALTER TABLE search_docs DROP COLUMN date; ALTER TABLE search_docs DROP COLUMN status;
       ALTER TABLE action_item_owners DROP COLUMN person_id; ALTER TABLE participants DROP COLUMN initials;
+      ALTER TABLE tracked_items DROP COLUMN task;
       PRAGMA user_version = 3;`);
     migrate(db);
     expectReferenceCounts(db, [...QUERIES, { q: 'is:done' }]);

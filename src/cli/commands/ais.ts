@@ -1,17 +1,41 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { getTrackedItem, listTrackedItems, changeItemStatus, type TrackedItem, type TrackedItemFilter } from '../../store/tracked-items.js';
+import {
+  getTrackedItem,
+  listTrackedItems,
+  changeItemStatus,
+  type TrackedItem,
+  type TrackedItemFilter,
+} from '../../store/tracked-items.js';
 import { liveWindow, setLiveWindow } from '../../store/settings.js';
-import { checkWindowValue, STATE_FILTERS, WINDOW_LIMITS, type LiveWindow, type StateFilter } from '../../track/item-states.js';
+import {
+  checkWindowValue,
+  STATE_FILTERS,
+  WINDOW_LIMITS,
+  type LiveWindow,
+  type StateFilter,
+} from '../../track/item-states.js';
 import { staleNote } from '../markdown.js';
 import { openStore } from '../open-store.js';
 import { at, printJson, println, shown } from '../output.js';
-import { dbOption, fromOption, isoDateArgument, jsonOption, limitOption, offsetOption, seriesOption, toOption } from '../options.js';
+import {
+  dbOption,
+  fromOption,
+  isoDateArgument,
+  jsonOption,
+  limitOption,
+  offsetOption,
+  seriesOption,
+  toOption,
+} from '../options.js';
 import type { ActionStatus } from '../../parse/meeting-record.js';
 
 function printItem(a: TrackedItem): void {
-  const carried = a.meetings > 1 ? `, last ${a.lastMentioned}, ${a.meetings} meetings` : `, last ${a.lastMentioned ?? 'undated'}`;
+  const carried =
+    a.meetings > 1 ? `, last ${a.lastMentioned}, ${a.meetings} meetings` : `, last ${a.lastMentioned ?? 'undated'}`;
   const state = a.status === 'open' ? `${a.state}${a.overdue ? ', OVERDUE' : ''}` : a.status;
-  println(`${a.id}  [${state}${a.due ? `, due ${a.due}` : ''}]  ${a.owners.join(', ') || '(no owner)'}  raised ${a.firstRaised ?? 'undated'}${carried}`);
+  println(
+    `${a.id}  [${state}${a.due ? `, due ${a.due}` : ''}]  ${a.owners.join(', ') || '(no owner)'}  raised ${a.firstRaised ?? 'undated'}${carried}`,
+  );
   println(`    ${a.task || a.text}`);
   println(`    ${at(a.source, a.line)}${a.meetings > 1 ? `  ..  ${at(a.lastSource, a.lastLine)}` : ''}`);
 }
@@ -29,10 +53,25 @@ const windowArgument = (name: keyof LiveWindow) => (value: string) => {
 export function addStateOptions(command: Command): Command {
   return command
     .option('--stale', 'list stale open items too (no meeting of their series mentions them any more)')
-    .addOption(new Option('--state <state>', 'only open items in this state (default: live)').choices([...STATE_FILTERS]))
-    .addOption(new Option('--live-meetings <n>', 'live while mentioned in one of the last N meetings of its series (default: the knowledge base\'s, 3)').argParser(windowArgument('meetings')))
-    .addOption(new Option('--live-days <n>', 'or within this many days (default: the knowledge base\'s, 60)').argParser(windowArgument('days')))
-    .addOption(new Option('--today <date>', 'judge states on this day (default: the newest meeting, not after today)').argParser(isoDateArgument));
+    .addOption(
+      new Option('--state <state>', 'only open items in this state (default: live)').choices([...STATE_FILTERS]),
+    )
+    .addOption(
+      new Option(
+        '--live-meetings <n>',
+        "live while mentioned in one of the last N meetings of its series (default: the knowledge base's, 3)",
+      ).argParser(windowArgument('meetings')),
+    )
+    .addOption(
+      new Option('--live-days <n>', "or within this many days (default: the knowledge base's, 60)").argParser(
+        windowArgument('days'),
+      ),
+    )
+    .addOption(
+      new Option('--today <date>', 'judge states on this day (default: the newest meeting, not after today)').argParser(
+        isoDateArgument,
+      ),
+    );
 }
 
 export interface StateOptions {
@@ -46,14 +85,22 @@ export interface StateOptions {
 /** The store filter of the state options; `--stale` and `--state` together are an error. */
 export function stateFilter(o: StateOptions): Pick<TrackedItemFilter, 'state' | 'window' | 'today'> {
   if (o.stale && o.state) throw new Error('--stale and --state: give one (--stale is --state all)');
-  return { state: o.state ?? (o.stale ? 'all' : 'live'), window: { meetings: o.liveMeetings, days: o.liveDays }, today: o.today };
+  return {
+    state: o.state ?? (o.stale ? 'all' : 'live'),
+    window: { meetings: o.liveMeetings, days: o.liveDays },
+    today: o.today,
+  };
 }
 
 export function aisCommand(): Command {
   const command = new Command('ais')
-    .description('list action items, each once however often carried: live open ones by default, overdue first, then oldest first')
+    .description(
+      'list action items, each once however often carried: live open ones by default, overdue first, then oldest first',
+    )
     .option('--owner <owner>', 'owned by this handle or name (e.g. garloff, @garloff, "Kurt Garloff")')
-    .addOption(new Option('--status <status>', 'status to list').choices(['open', 'done', 'dropped', 'all']).default('open'));
+    .addOption(
+      new Option('--status <status>', 'status to list').choices(['open', 'done', 'dropped', 'all']).default('open'),
+    );
   return addStateOptions(command)
     .addOption(seriesOption())
     .addOption(fromOption())
@@ -78,9 +125,20 @@ export function aisCommand(): Command {
 /** Show or set the live window of the knowledge base. */
 export function liveWindowCommand(): Command {
   return new Command('live-window')
-    .description('show or set how long an open action item stays live: mentioned in one of the last N meetings of its series or within D days')
-    .addOption(new Option('--meetings <n>', `the last N meetings (${WINDOW_LIMITS.meetings.min}-${WINDOW_LIMITS.meetings.max})`).argParser(windowArgument('meetings')))
-    .addOption(new Option('--days <n>', `within D days (${WINDOW_LIMITS.days.min}-${WINDOW_LIMITS.days.max})`).argParser(windowArgument('days')))
+    .description(
+      'show or set how long an open action item stays live: mentioned in one of the last N meetings of its series or within D days',
+    )
+    .addOption(
+      new Option(
+        '--meetings <n>',
+        `the last N meetings (${WINDOW_LIMITS.meetings.min}-${WINDOW_LIMITS.meetings.max})`,
+      ).argParser(windowArgument('meetings')),
+    )
+    .addOption(
+      new Option('--days <n>', `within D days (${WINDOW_LIMITS.days.min}-${WINDOW_LIMITS.days.max})`).argParser(
+        windowArgument('days'),
+      ),
+    )
     .addOption(dbOption())
     .addOption(jsonOption())
     .action((options: Partial<LiveWindow> & { db?: string; json?: boolean }) => {
@@ -89,7 +147,9 @@ export function liveWindowCommand(): Command {
       const window = changing ? setLiveWindow(db, options) : liveWindow(db);
       db.close();
       if (options.json) return printJson(window);
-      println(`live: mentioned in one of the last ${window.meetings} meetings of its series or within ${window.days} days${changing ? ' (saved)' : ''}`);
+      println(
+        `live: mentioned in one of the last ${window.meetings} meetings of its series or within ${window.days} days${changing ? ' (saved)' : ''}`,
+      );
     });
 }
 
@@ -133,7 +193,10 @@ export function aiCommand(): Command {
       if (options.json) return printJson(item);
       printItem(item);
       println('  history:');
-      for (const m of item.history) println(`    ${m.date ?? '----------'}  ${at(m.source, m.line)}  [${m.status}${m.carried ? ', carried' : ''}]  ${m.text}`);
+      for (const m of item.history)
+        println(
+          `    ${m.date ?? '----------'}  ${at(m.source, m.line)}  [${m.status}${m.carried ? ', carried' : ''}]  ${m.text}`,
+        );
       for (const c of item.changes) println(`    ${c.changedAt}  by hand  [${c.status}]${c.note ? `  ${c.note}` : ''}`);
     });
   ai.addCommand(changeCommand('close', 'done', 'mark an action item done by hand'));

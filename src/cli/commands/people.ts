@@ -20,14 +20,18 @@ export function peopleCommand(): Command {
       if (options.json) return printJson(list);
       for (const p of list) {
         const names = [p.name, ...p.aliases].filter(Boolean).join(', ');
-        println(`${p.id.padEnd(24)} ${String(p.meetings).padStart(4)} meetings  ${String(p.open).padStart(4)} open  ${String(p.done).padStart(4)} done${names ? `  (${names})` : ''}`);
+        println(
+          `${p.id.padEnd(24)} ${String(p.meetings).padStart(4)} meetings  ${String(p.open).padStart(4)} open  ${String(p.done).padStart(4)} done${names ? `  (${names})` : ''}`,
+        );
       }
       println(`${list.length} people`);
     });
 
   people
     .command('suggest')
-    .description('ids that look like one person (same name, handles a letter or two apart, a first name), with the evidence; nothing is merged')
+    .description(
+      'ids that look like one person (same name, handles a letter or two apart, a first name), with the evidence; nothing is merged',
+    )
     .addOption(limitOption())
     .addOption(dbOption())
     .addOption(jsonOption())
@@ -42,7 +46,9 @@ export function peopleCommand(): Command {
         for (const line of s.evidence) println(`       ${line}`);
         println(`       accept: minutes people alias ${JSON.stringify(s.alias)} ${s.person}`);
       }
-      println(`${all.length} suggestions${shown.length < all.length ? `, showing ${shown.length}` : ''}; none is applied until you run the alias command`);
+      println(
+        `${all.length} suggestions${shown.length < all.length ? `, showing ${shown.length}` : ''}; none is applied until you run the alias command`,
+      );
     });
 
   people

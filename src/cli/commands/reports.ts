@@ -8,7 +8,9 @@ import { dbOption, isoDateArgument, jsonOption } from '../options.js';
 
 export function carryCommand(): Command {
   const command = new Command('carry')
-    .description('print the "Check AIs from last time" block for the next meeting of a series: live open items, overdue first')
+    .description(
+      'print the "Check AIs from last time" block for the next meeting of a series: live open items, overdue first',
+    )
     .requiredOption('--series <series>', 'the series, e.g. sig-standardization')
     .option('--date <date>', 'the next meeting: items raised before it (default: all)', isoDateArgument);
   return addStateOptions(command)
@@ -23,13 +25,16 @@ export function carryCommand(): Command {
       const items = page.items.filter(before);
       db.close();
       if (options.json) printJson({ items, staleLeftOut: page.staleLeftOut, today: page.today, window: page.window });
-      else process.stdout.write(carryBlock(items, page.staleLeftOut, `minutes carry --series ${options.series} --stale`));
+      else
+        process.stdout.write(carryBlock(items, page.staleLeftOut, `minutes carry --series ${options.series} --stale`));
     });
 }
 
 export function digestCommand(): Command {
   const command = new Command('digest')
-    .description('what a series raised, closed and decided since its last (or a given) meeting, and its live, stale and overdue counts, in markdown')
+    .description(
+      'what a series raised, closed and decided since its last (or a given) meeting, and its live, stale and overdue counts, in markdown',
+    )
     .requiredOption('--series <series>', 'the series')
     .option('--since <date>', 'from this date on (default: the date of the latest meeting)', isoDateArgument);
   return addStateOptions(command)
@@ -54,7 +59,9 @@ export function digestCommand(): Command {
 
 export function reportCommand(): Command {
   const command = new Command('report')
-    .description("one person's open action items across all series in markdown: live ones, overdue first, and the stale count")
+    .description(
+      "one person's open action items across all series in markdown: live ones, overdue first, and the stale count",
+    )
     .requiredOption('--owner <owner>', 'handle or any known name');
   return addStateOptions(command)
     .addOption(dbOption())
@@ -65,10 +72,16 @@ export function reportCommand(): Command {
       // Every open item, to count the live, stale and overdue ones whichever the report shows.
       const page = listTrackedItems(db, { ...filter, state: 'all', owner: options.owner, status: 'open', limit: -1 });
       db.close();
-      const kept = { live: (i: TrackedItem) => i.state === 'live', stale: (i: TrackedItem) => i.state === 'stale', overdue: (i: TrackedItem) => i.overdue, all: () => true };
+      const kept = {
+        live: (i: TrackedItem) => i.state === 'live',
+        stale: (i: TrackedItem) => i.state === 'stale',
+        overdue: (i: TrackedItem) => i.overdue,
+        all: () => true,
+      };
       const items = page.items.filter(kept[filter.state ?? 'live']);
       const staleLeftOut = page.items.filter((i) => i.state === 'stale' && !items.includes(i)).length;
-      if (options.json) return printJson({ owner: options.owner, items, staleLeftOut, today: page.today, window: page.window });
+      if (options.json)
+        return printJson({ owner: options.owner, items, staleLeftOut, today: page.today, window: page.window });
       const how = `minutes report --owner ${options.owner} --stale`;
       process.stdout.write(ownerReport(options.owner, items, page.items, how, page.today));
     });
