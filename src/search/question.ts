@@ -53,12 +53,23 @@ interface Token {
   used: boolean;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** A word without the punctuation around it ("spring?" -> "spring"; "@garloff" keeps its @). */
+function trimmed(word: string): string {
+  let start = 0;
+  let end = word.length;
+  while (start < end && word[start] !== '@' && !WORD_CHAR.test(word[start]!)) start++;
+  while (end > start && !WORD_CHAR.test(word[end - 1]!)) end--;
+  return word.slice(start, end);
+}
+
 function tokens(text: string): Token[] {
   const out: Token[] = [];
   const pattern = /"[^"]*"?|[^\s"]+/g;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const quoted = m[0].startsWith('"');
-    const bare = quoted ? '' : m[0].toLowerCase().replace(/^[^\p{L}\p{N}@]+|[^\p{L}\p{N}]+$/gu, '');
+    const bare = quoted ? '' : trimmed(m[0].toLowerCase());
     out.push({ text: m[0], bare, start: m.index, end: m.index + m[0].length, quoted, used: false });
   }
   return out;

@@ -279,26 +279,54 @@ function hiddenParts(markdown: string): Span[] {
 
 /** Where a line of markdown starts with markup: heading, quote, list item, task box. */
 const LINE_START = /^\s{0,3}(?:#{1,6}\s+|(?:>\s*)+|(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?)/;
-/** Markup within a line, each with the character without which it cannot be there, and what a reader sees instead (links before emphasis). */
+/**
+ * Markup within a line, each with the character without which it cannot be there, and what a
+ * reader sees instead (links before emphasis). Each pattern stops at the next bracket, so that
+ * no text makes it slow (test/hardening/redos.test.ts).
+ */
 const INLINE: [string, RegExp, string][] = [
-  ['<', /<!--[\s\S]*?(?:-->|$)|<\/?[A-Za-z][^>]*>/g, ' '],
-  ['>', /^[\s\S]*?-->/, ' '],
-  ['#', /\s+#+\s*$/, ''],
-  ['[', /!?\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]/g, '$1$2'],
+  ['<', /<\/?[A-Za-z][^<>]*>/g, ' '],
+  ['[', /!?\[([^[\]]*)\]\([^()]*\)|\[([^[\]]*)\]\[[^[\]]*\]/g, '$1$2'],
   ['*', /\*\*|(^|[\s(])\*+(?=\S)|(?<=\S)\*+(?=[\s).,;:!?]|$)/g, '$1'],
   ['_', /__|(^|[\s(])_+(?=\S)|(?<=\S)_+(?=[\s).,;:!?]|$)/g, '$1'],
   ['~', /~~/g, ''],
   ['`', /`+/g, ''],
 ];
-const TABLE_RULE = /^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$/;
 const RULE = /^\s*(?:[-*_]\s*){3,}$/;
+
+/** A table's header rule: nothing but pipes, colons, dashes and spaces. */
+const isTableRule = (line: string) => line.includes('|') && line.includes('--') && /^[\s|:-]*$/.test(line);
+
+/** A line without its HTML comments (and the ends of ones begun or ended on other lines). */
+function withoutComments(line: string): string {
+  let out = '';
+  let at = 0;
+  const firstClose = line.indexOf('-->');
+  if (firstClose >= 0 && (line.indexOf('<!--') < 0 || firstClose < line.indexOf('<!--'))) at = firstClose + 3;
+  for (let open = line.indexOf('<!--', at); open >= 0; open = line.indexOf('<!--', at)) {
+    out += `${line.slice(at, open)} `;
+    const close = line.indexOf('-->', open + 4);
+    at = close < 0 ? line.length : close + 3;
+  }
+  return out + line.slice(at);
+}
+
+/** A heading's closing hashes ("## Title ##") removed. */
+function withoutClosingHashes(text: string): string {
+  const trimmed = text.trimEnd();
+  let end = trimmed.length;
+  while (end > 0 && trimmed[end - 1] === '#') end--;
+  return end < trimmed.length && end > 0 && /\s/.test(trimmed[end - 1]!) ? trimmed.slice(0, end) : text;
+}
 
 /** One line of markdown as a reader sees it. */
 function readableLine(line: string): string {
-  if (RULE.test(line) || (line.includes('|') && TABLE_RULE.test(line))) return '';
-  let text = line.replace(LINE_START, '');
+  if (RULE.test(line) || isTableRule(line)) return '';
+  let text = line.includes('--') ? withoutComments(line) : line;
+  text = text.replace(LINE_START, '');
+  if (text.includes('#')) text = withoutClosingHashes(text);
   for (const [char, pattern, by] of INLINE) if (text.includes(char)) text = text.replace(pattern, by);
-  if (text.includes('|')) text = text.replace(/^\s*\||\|\s*$/g, '').replace(/\s*\|\s*/g, ' · ');
+  if (text.includes('|')) text = text.split('|').map((cell) => cell.trim()).filter(Boolean).join(' · ');
   return text.replace(/\s+/g, ' ').trim();
 }
 
