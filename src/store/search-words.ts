@@ -39,9 +39,10 @@ export function knownOwner(db: DB, name: string): string | null {
   return owns ? ids[0]! : null;
 }
 
-/** Whether the index has a word (as its tokenizer reads it: stemmed). */
-export function isIndexed(db: DB, word: string): boolean {
-  return Boolean(statement<[string], number>(db, 'SELECT 1 FROM search WHERE search MATCH ? LIMIT 1').pluck().get(`"${word.replace(/"/g, '')}"`));
+/** Whether the index has a word (as its tokenizer reads it: stemmed), or with `prefix`, a word that begins with it. */
+export function isIndexed(db: DB, word: string, prefix = false): boolean {
+  const match = `"${word.replace(/"/g, '')}"${prefix ? '*' : ''}`;
+  return Boolean(statement<[string], number>(db, 'SELECT 1 FROM search WHERE search MATCH ? LIMIT 1').pluck().get(match));
 }
 
 /** Edits from `a` to `b` (insert, delete, change, swap two letters), or `max + 1` once beyond `max`. */

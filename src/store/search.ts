@@ -301,12 +301,13 @@ function toHit(row: HitRow, snippet: string): SearchHit {
 /** Words the index does not have, at most this many a search: each is compared with a part of the vocabulary. */
 const MAX_CORRECTED = 4;
 
-/** Each word of the phrases that the index does not have, with the word it has that is nearest; the last word if it is a prefix is not. */
+/** Each word of the phrases that the index does not have (a last word being typed: that no word begins with), with the word it has that is nearest. */
 function corrections(db: DB, phrases: Phrases): { word: string; suggestion: string }[] {
   const found: { word: string; suggestion: string }[] = [];
-  const words = phrases.phrases.flat().slice(0, phrases.prefix ? -1 : undefined);
+  const words = phrases.phrases.flat();
+  const typing = phrases.prefix ? words[words.length - 1] : undefined;
   for (const word of [...new Set(words)]) {
-    if (found.length >= MAX_CORRECTED || isIndexed(db, word)) continue;
+    if (found.length >= MAX_CORRECTED || isIndexed(db, word, word === typing)) continue;
     const suggestion = nearestWord(db, word);
     if (suggestion) found.push({ word, suggestion });
   }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/api/server.js';
 import { importPaths } from '../../src/import/import-files.js';
 import { openDatabase, type DB } from '../../src/store/database.js';
 import { search } from '../../src/store/search.js';
@@ -62,6 +63,24 @@ describe.skipIf(!HAS_CORPUS)('searching the IAM minutes as a person asks', () =>
     for (const q of ['"', 'NEAR(( AND OR *', "'; DROP TABLE meetings; --", '😀 🚀 keycloak', 'x'.repeat(1000), '在哪里 決定', 'since since since before']) {
       const result = search(db, { q });
       expect(typeof result.query.reading.text).toBe('string');
+    }
+  });
+
+  it('answers any question over HTTP with 200 and a reading, never 5xx', async () => {
+    const app = await buildServer({ db });
+    try {
+      const noise = Array.from({ length: 1000 }, (_, i) => String.fromCharCode(33 + ((i * 7919) % 94))).join('');
+      for (const q of ['what does garloff still owe us?', noise, '"unbalanced AND (', '🦄🦄 keycloak', "1' OR '1'='1"]) {
+        const response = await app.inject({ url: `/api/search?${new URLSearchParams({ q, today: '2024-01-15' })}` });
+        expect(response.statusCode, q).toBe(200);
+        expect(typeof response.json().query.reading.text).toBe('string');
+      }
+      const read = (await app.inject({ url: '/api/search?q=keycolak&today=2024-01-15' })).json();
+      expect(read.query.reading.suggestion).toBe('keycloak');
+      expect(read.items[0].heading).toBeTypeOf('string');
+      expect((await app.inject({ url: '/api/search?q=x&today=yesterday' })).statusCode).toBe(400);
+    } finally {
+      await app.close();
     }
   });
 });
