@@ -57,7 +57,7 @@ const href = (q, { offset = 0, sort = '' } = {}) =>
   `/search?${new URLSearchParams({ ...(q ? { q } : {}), ...(sort ? { sort } : {}), ...(offset ? { offset: String(offset) } : {}) })}`.replace(/\?$/, '');
 
 function hit(h) {
-  const where = h.title ?? h.source;
+  const where = h.heading ?? h.title ?? h.source;
   return html`<article class="hit">
     <div class="hit-head">
       <span class="badge badge-${h.type}">${h.type === 'action' ? 'action item' : h.type}</span>
@@ -146,10 +146,19 @@ async function drawResults(part, q, offset, sort) {
     html`${unread.length > 0 ? html`<div class="error" role="alert"><p>Not read as a filter:</p><ul>${unread}</ul></div>` : ''}
       <p class="summary" aria-live="polite">${plural(result.total, 'result')}${!q || sort === 'newest' ? ', newest first' : ', best match first'}${capped ? ` (the newest of the best ${SORTABLE})` : ''}
       ${active}</p>
+      ${readingLine(result.query.reading, sort)}
       ${result.items.map(hit)}
       ${result.total === 0 ? html`<p class="empty">Nothing matches. Try fewer words, or remove a filter.</p>` : ''}
       ${pager(q, result, sort)}`,
   );
+}
+
+/** How the server read the question, each guess with a link that undoes it, and "did you mean". */
+function readingLine(reading, sort) {
+  if (!reading) return '';
+  const undo = reading.parts.map((p) => html` <a class="chip" href="${href(p.undo, { sort })}" title="search these words as words">“${p.from}” as ${p.value} <span aria-hidden="true">×</span></a>`);
+  const suggestion = reading.suggestion ? html`<p class="hint">Did you mean <a href="${href(reading.suggestion, { sort })}">${reading.suggestion}</a>? Searched for it.</p>` : '';
+  return html`<p class="hint">Read as: ${reading.text}${reading.matched === 'any' ? ' (no result has all the words: any of them)' : ''}${undo}</p>${suggestion}`;
 }
 
 /** j and k move through the results, Enter opens the one chosen (its link has the focus). */
