@@ -211,7 +211,13 @@ const facetCounts = { type: 'array', items: { type: 'object', properties: { valu
 
 const readingPart = {
   type: 'object',
-  properties: { kind: { enum: ['type', 'owner', 'time'] }, from: { type: 'string' }, value: { type: 'string' }, undo: { type: 'string' } },
+  properties: {
+    kind: { enum: ['type', 'owner', 'time'] },
+    from: { type: 'string' },
+    value: { type: 'string' },
+    label: { type: 'string' },
+    undo: { type: 'string' },
+  },
 } as const;
 
 /** How search read a question (src/search/question.ts): for a person, and in parts that can each be undone. */
