@@ -26,6 +26,8 @@ export interface ReadingPart {
   from: string;
   /** What they were read as: a type, a person id, a date range. */
   value: string;
+  /** The same for a person: "open action items", "owner: garloff", "Mar 1 – May 31 2023". */
+  label: string;
   /** The question with these words quoted: searched as words, not read. */
   undo: string;
 }
@@ -98,8 +100,8 @@ const mayName = (t: Token) => !t.quoted && !t.used && t.bare.length >= 2 && !FIL
 export function readQuestion(text: string, context: QuestionContext): Question {
   const all = tokens(text);
   const question: Question = { words: '', parts: [], ignored: [] };
-  const part = (kind: ReadingPart['kind'], start: number, end: number, value: string) =>
-    question.parts.push({ kind, from: text.slice(start, end), value, undo: quote(text, start, end) });
+  const part = (kind: ReadingPart['kind'], start: number, end: number, value: string, label = value) =>
+    question.parts.push({ kind, from: text.slice(start, end), value, label, undo: quote(text, start, end) });
 
   if (!context.explicit.time) {
     const time = readTime(text, context.today);
@@ -120,7 +122,7 @@ export function readQuestion(text: string, context: QuestionContext): Question {
       for (let k = 0; k < n; k++) all[i + k]!.used = true;
       if (question.type && question.type !== intent.type) continue; // the first kind named wins; the rest are no words to find
       const { start, end } = span(all, i, n);
-      if (!question.type) part('type', start, end, intent.type);
+      if (!question.type) part('type', start, end, intent.type, `${intent.status ? `${intent.status} ` : ''}${INTENT_LABELS[intent.type]}`);
       question.type = intent.type;
       if (intent.status) question.status = intent.status;
     }
@@ -137,7 +139,7 @@ export function readQuestion(text: string, context: QuestionContext): Question {
         words.forEach((t) => (t.used = true));
         question.owner = id;
         const { start, end } = span(all, i, n);
-        part('owner', start, end, id);
+        part('owner', start, end, id, `owner: ${id}`);
       }
     }
   }
@@ -145,7 +147,7 @@ export function readQuestion(text: string, context: QuestionContext): Question {
   const first = all.find((t) => !t.quoted);
   if (first && WHO.has(first.bare) && !question.type && !context.explicit.type && !context.explicit.status) {
     question.type = 'action';
-    part('type', first.start, first.end, 'action');
+    part('type', first.start, first.end, 'action', INTENT_LABELS.action);
   }
 
   const left = all.filter((t) => !t.used);

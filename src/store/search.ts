@@ -423,7 +423,7 @@ export function search(db: DB, filter: SearchFilter): SearchResult {
   const words = phrases ? phrases.phrases.map((w) => w.join(' ')).join(matched === 'any' ? ' or ' : ' ') : '';
   const text = readingText({ ...effective, ...range }, words);
   const reading: Reading = {
-    text: relaxed.length > 0 ? `${text} (none as ${relaxed.map((p) => p.value).join(', ')})` : text,
+    text: relaxed.length > 0 ? `${text} (none as ${relaxed.map((p) => p.label).join(', ')})` : text,
     words,
     parts: question.parts,
     relaxed,

@@ -29,7 +29,7 @@ export function searchCommand(): Command {
       const { reading } = page.query;
       println(`reading: ${reading.text}`);
       if (reading.suggestion) println(`did you mean: ${reading.suggestion}`);
-      for (const part of reading.parts) println(`  "${part.from}" read as ${part.value}; as words: ${part.undo}`);
+      for (const part of reading.parts) println(`  "${part.from}" read as ${part.label}; as words: ${part.undo}`);
       for (const hit of page.items) {
         const extra = hit.type === 'action' ? ` [${hit.status}] ${hit.owners?.join(', ') || '(no owner)'}` : '';
         println(`${hit.type.padEnd(8)} ${hit.heading}${extra}`);

@@ -156,7 +156,7 @@ async function drawResults(part, q, offset, sort) {
 /** How the server read the question, each guess with a link that undoes it, and "did you mean". */
 function readingLine(reading, sort) {
   if (!reading) return '';
-  const undo = reading.parts.map((p) => html` <a class="chip" href="${href(p.undo, { sort })}" title="search these words as words">“${p.from}” as ${p.value} <span aria-hidden="true">×</span></a>`);
+  const undo = reading.parts.map((p) => html` <a class="chip" href="${href(p.undo, { sort })}" title="search these words as words">“${p.from}” as ${p.label} <span aria-hidden="true">×</span></a>`);
   const suggestion = reading.suggestion ? html`<p class="hint">Did you mean <a href="${href(reading.suggestion, { sort })}">${reading.suggestion}</a>? Searched for it.</p>` : '';
   return html`<p class="hint">Read as: ${reading.text}${reading.matched === 'any' ? ' (no result has all the words: any of them)' : ''}${undo}</p>${suggestion}`;
 }
