@@ -3,12 +3,8 @@ import type { ActionStatus } from '../../parse/meeting-record.js';
 import type { DB } from '../../store/database.js';
 import type { MeetingFilter, Page } from '../../store/filters.js';
 import { listOwners } from '../../store/owners.js';
-import {
-  changeItemStatus,
-  getTrackedItem,
-  listTrackedItems,
-  type TrackedItemFilter,
-} from '../../store/tracked-items.js';
+import { changeItem } from '../../kb/knowledge-base.js';
+import { getTrackedItem, listTrackedItems, type TrackedItemFilter } from '../../store/tracked-items.js';
 import { isIsoDay, STATE_FILTERS, WINDOW_LIMITS } from '../../track/item-states.js';
 import { toCalendar } from '../../export/ics.js';
 import { toCsv } from '../../export/csv.js';
@@ -187,7 +183,7 @@ export const actionItemRoutes: FastifyPluginAsync<{ db: DB; token?: string }> = 
       },
     },
     async (request, reply) =>
-      changeItemStatus(db, request.params.id, request.body.status, request.body.note ?? null) ??
+      changeItem(db, request.params.id, request.body.status, request.body.note ?? null) ??
       reply.code(404).send({ error: 'Not Found', message: `no action item ${request.params.id}` }),
   );
 

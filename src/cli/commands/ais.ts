@@ -1,8 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { changeItem } from '../../kb/knowledge-base.js';
 import {
   getTrackedItem,
   listTrackedItems,
-  changeItemStatus,
   type TrackedItem,
   type TrackedItemFilter,
 } from '../../store/tracked-items.js';
@@ -162,7 +162,7 @@ function changeCommand(name: string, status: ActionStatus, description: string):
     .addOption(jsonOption())
     .action((id: string, options: { note?: string; db?: string; json?: boolean }) => {
       const { db } = openStore(options, true);
-      const item = changeItemStatus(db, id, status, options.note ?? null);
+      const item = changeItem(db, id, status, options.note ?? null);
       db.close();
       if (!item) {
         process.stderr.write(`minutes ai ${name}: no action item ${id}\n`);
