@@ -32,6 +32,8 @@ export const NOT_AN_OWNER = new Set([
   // Words that stand before "to <verb>" in lower-case task text and name nobody: "plan to", "want to", "i will".
   'us', 'want', 'wants', 'going', 'have', 'has', 'had', 'able', 'still', 'then', 'first', 'time', 'way', 'due',
   'ready', 'supposed', 'like', 'hard', 'easy', 'good', 'better', 'more', 'less',
+  // Placeholders and qualifiers where an owner would stand: "AI NN: ...", "To Do (future): ...".
+  'nn', 'n.n', 'n.n.', 'future', 'optional', 'someday', 'backlog',
 ]);
 
 /** Emoji shortcodes and pictographs that decorate headings: `:family: Participants`. */
