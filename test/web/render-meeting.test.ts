@@ -51,6 +51,13 @@ describe('the meeting view renders minutes as safe HTML anchored by line', () =>
     expect(html).toMatch(/<p id="L9" class="mark mark-decision"><a id="L10" class="line-anchor"><\/a>Some text/);
   });
 
+  it('turns an image on another server into a link to it, so that no other server learns who reads the minutes', () => {
+    const html = renderMeeting('# Notes\n\n![the board](https://example.org/board.png) and ![](http://example.org/x.png)\n');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('<a href="https://example.org/board.png" class="remote-image">[image: the board]</a>');
+    expect(html).toContain('<a href="http://example.org/x.png" class="remote-image">[image]</a>');
+  });
+
   it('sends links to other minutes to their meeting view, drops other relative addresses, and keeps footnotes working', () => {
     const markdown = [
       '# Meeting',

@@ -2,7 +2,7 @@
 // stale and overdue ones counted, the newest decisions, and activity per month as small charts.
 import { getJson } from '../api.js';
 import { barChart } from '../charts.js';
-import { day, html, meetingHref, plural, show } from '../dom.js';
+import { day, html, meetingHref, show } from '../dom.js';
 import { navigate } from '../router.js';
 
 /** Series charted one by one; the rest are in the totals. */
@@ -39,7 +39,7 @@ function seriesCharts(o) {
       ],
     }),
   )}
-  ${series.length > CHARTED ? html`<p class="muted small">${plural(series.length - CHARTED, 'other series')} with activity in these months: ${series.slice(CHARTED).join(', ')}.</p>` : ''}`;
+  ${series.length > CHARTED ? html`<p class="muted small">${series.length - CHARTED} other series with activity in these months: ${series.slice(CHARTED).join(', ')}.</p>` : ''}`;
 }
 
 export async function overviewView(main) {
@@ -50,13 +50,13 @@ export async function overviewView(main) {
     main,
     html`<h1>Overview</h1>
     <form class="search-box" role="search" action="/search">
-      <input id="q" type="search" name="q" autocomplete="off" aria-label="Search minutes" placeholder="Search decisions and action items (press /)">
+      <input id="q" type="search" name="q" autocomplete="off" aria-label="Search minutes" placeholder="Search the minutes (press /)">
     </form>
     <ul class="stats" aria-label="At a glance">
       <li><a href="/items"><strong>${o.live}</strong> live open items</a></li>
       <li><a href="/items?state=overdue"><strong>${o.overdue}</strong> overdue</a></li>
       <li><a href="/items?state=stale"><strong>${o.stale}</strong> stale</a></li>
-      <li><strong>${o.meetings}</strong> meetings in ${plural(o.series, 'series')}</li>
+      <li><strong>${o.meetings}</strong> meetings in ${o.series} series</li>
       <li>latest meeting <strong>${day(o.latestMeeting)}</strong></li>
     </ul>
     <p class="muted small">Judged on ${o.today}. An open item is <em>live</em> while one of the last ${o.window.meetings} meetings of its series
