@@ -49,10 +49,23 @@ const windowArgument = (name: keyof LiveWindow) => (value: string) => {
   }
 };
 
+/** `--stale 90` was a number of days once; now `--stale` takes none. Commander calls this only for a value. */
+function noStaleValue(value: string): boolean {
+  throw new InvalidArgumentError(
+    `--stale takes no value (got ${value}): it lists stale items too; for items not mentioned for N days, ` +
+      'use --state stale --live-days N',
+  );
+}
+
 /** What the item lists share: which states to show, and the window and day that judge them. */
 export function addStateOptions(command: Command): Command {
   return command
-    .option('--stale', 'list stale open items too (no meeting of their series mentions them any more)')
+    .addOption(
+      new Option(
+        '--stale [none]',
+        'list stale open items too (no meeting of their series mentions them any more)',
+      ).argParser(noStaleValue),
+    )
     .addOption(
       new Option('--state <state>', 'only open items in this state (default: live)').choices([...STATE_FILTERS]),
     )
@@ -83,9 +96,11 @@ export interface StateOptions {
 }
 
 /** The store filter of the state options; `--stale` and `--state` together are an error. */
-export function stateFilter(o: StateOptions): Pick<TrackedItemFilter, 'state' | 'window' | 'today'> {
+export function stateFilter(o: StateOptions): Pick<TrackedItemFilter, 'state' | 'window' | 'today' | 'stale'> {
   if (o.stale && o.state) throw new Error('--stale and --state: give one (--stale is --state all)');
   return {
+    // The flag, not the store's `stale` (days without a mention), which options spread into a filter would set.
+    stale: undefined,
     state: o.state ?? (o.stale ? 'all' : 'live'),
     window: { meetings: o.liveMeetings, days: o.liveDays },
     today: o.today,
