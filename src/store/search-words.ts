@@ -9,12 +9,17 @@ import { statement } from './statements.js';
  * who owns action items, whether the index knows them, and which word it knows that was meant.
  */
 
+/** A number that changes whenever the database does, by this connection or another. */
+function stateOf(db: DB): string {
+  const version = statement<[], number>(db, 'PRAGMA data_version').pluck().get();
+  return `${version}:${statement<[], number>(db, 'SELECT total_changes()').pluck().get()}`;
+}
+
 /** Every name an owner may be written as, per database and state of it: most words are none, and need no more queries. */
 const names = new WeakMap<DB, { state: string; names: Set<string> }>();
 
 function ownerNames(db: DB): Set<string> {
-  const version = statement<[], number>(db, 'PRAGMA data_version').pluck().get();
-  const state = `${version}:${statement<[], number>(db, 'SELECT total_changes()').pluck().get()}`;
+  const state = stateOf(db);
   const known = names.get(db);
   if (known?.state === state) return known.names;
   const all = statement<[], string>(
@@ -82,17 +87,30 @@ export function nearestWord(db: DB, word: string): string | null {
   if (lower.length < MIN_LETTERS || !/^[a-z]+$/.test(lower)) return null;
   const target = stem(lower);
   const max = allowed(target.length);
-  const start = target.slice(0, 2);
-  const terms = statement<[string, string], [string, number]>(db, 'SELECT term, doc FROM search_vocab WHERE term >= ? AND term < ? AND doc >= 2')
-    .raw()
-    .all(start, start[0]! + String.fromCharCode(start.charCodeAt(1) + 1));
   let best: [string, number, number] | null = null;
-  for (const [term, docs] of terms) {
+  for (const [term, docs] of vocabulary(db, target.slice(0, 2))) {
+    if (Math.abs(term.length - target.length) > max) continue;
     const d = editDistance(target, term, max);
     if (d > max || d === 0) continue;
     if (!best || d < best[1] || (d === best[1] && docs > best[2])) best = [term, d, docs];
   }
   return best && surface(db, best[0]);
+}
+
+/** Stems of the vocabulary in two documents or more, by their first two letters, read once per state of the database. */
+const vocabularies = new WeakMap<DB, { state: string; byStart: Map<string, [string, number][]> }>();
+
+function vocabulary(db: DB, start: string): [string, number][] {
+  const state = stateOf(db);
+  let known = vocabularies.get(db);
+  if (known?.state !== state) vocabularies.set(db, (known = { state, byStart: new Map() }));
+  let terms = known.byStart.get(start);
+  if (!terms) {
+    const end = start[0]! + String.fromCharCode(start.charCodeAt(1) + 1);
+    terms = statement<[string, string], [string, number]>(db, 'SELECT term, doc FROM search_vocab WHERE term >= ? AND term < ? AND doc >= 2').raw().all(start, end);
+    known.byStart.set(start, terms);
+  }
+  return terms;
 }
 
 /** A word of the text that stems to `term`, in lower case; the stem itself when none is found quickly. */

@@ -376,14 +376,14 @@ export function meetingSnippets(phrases: Phrases): (markdown: string) => string 
     const hidden = hiddenParts(markdown);
     const seen = (h: Hit) => !hidden.some((r) => h.start >= r.start && h.start < r.end);
     let first: string | null = null;
-    // The usual spellings first, then token by token: a word may be found in a link's address only.
-    for (const candidates of [() => places(markdown, query, PLACES_PER_PHRASE), () => placesByToken(markdown, query)]) {
-      for (const place of byScore(candidates().filter(seen)).slice(0, PLACES_TRIED)) {
-        const text = excerpt(markdown, place);
-        const marked = ofText(text);
-        if (marked) return marked;
-        first ??= text.length > 0 ? firstWords(text) : null;
-      }
+    // Places of every usual spelling (a word may be only in a link's address in lower case): a few are tried, the first shown unmarked.
+    const candidates = query.tokens.flatMap((_, p) => query.spellings[p]!.flatMap((spelling) => placesOf(markdown, markdown, [spelling], query, p, PLACES_PER_PHRASE)));
+    const found = candidates.length > 0 ? candidates.sort((a, b) => a.start - b.start) : places(markdown, query, PLACES_PER_PHRASE);
+    for (const place of byScore(found.filter(seen)).slice(0, PLACES_TRIED)) {
+      const text = excerpt(markdown, place);
+      const marked = ofText(text);
+      if (marked) return marked;
+      first ??= text.length > 0 ? firstWords(text) : null;
     }
     return first;
   };
