@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/api/server.js';
 import { importPaths } from '../src/import/import-files.js';
 import type { DB } from '../src/store/database.js';
+import { search } from '../src/store/search.js';
 import { setLiveWindow } from '../src/store/settings.js';
 import { digest, listTrackedItems } from '../src/store/tracked-items.js';
 import { checkWindowValue, DEFAULT_WINDOW, isOverdue, itemState, liveSince } from '../src/track/item-states.js';
@@ -89,6 +90,16 @@ describe('states of the demo series', () => {
       live: narrow.filter((i) => i.state === 'live' && i.series === 'demo-weekly').length,
     });
     expect(() => setLiveWindow(db, { days: 0 })).toThrow(/live days/);
+  });
+
+  it('finds the mentions of live, stale and overdue items in search with is:, counting the items', () => {
+    for (const state of ['live', 'stale'] as const) {
+      const items = listTrackedItems(db, { state, limit: -1 });
+      const found = search(db, { q: `is:${state}`, limit: 1000 });
+      expect(found.query.filters).toMatchObject({ state });
+      expect(found.facets.status, state).toEqual([{ value: 'open', count: items.total }]);
+      expect(new Set(found.items.map((h) => h.itemId))).toEqual(new Set(items.items.map((i) => i.id)));
+    }
   });
 
   it('says over the API what state each item is in, and refuses bad windows', async () => {

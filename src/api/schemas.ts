@@ -249,7 +249,7 @@ export const searchResultSchema = {
         reading: readingSchema,
         filters: {
           type: 'object',
-          properties: Object.fromEntries(['owner', 'status', 'type', 'series', 'before', 'after', 'from', 'to'].map((k) => [k, { type: 'string' }])),
+          properties: Object.fromEntries(['owner', 'status', 'state', 'type', 'series', 'before', 'after', 'from', 'to'].map((k) => [k, { type: 'string' }])),
         },
       },
     },

@@ -5,6 +5,8 @@ import type { SearchType } from './search.js';
 export interface QueryFilters {
   owner?: string;
   status?: ActionStatus;
+  /** Open action items that are live, stale or overdue (src/track/item-states.ts). */
+  state?: 'live' | 'stale' | 'overdue';
   type?: SearchType;
   series?: string;
   /** Meetings strictly before / after this date. */
@@ -17,7 +19,12 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** How each `key:value` of the box is read; a value a key does not accept leaves the term as words. */
 const KEYS: Record<string, (value: string) => Partial<QueryFilters> | null> = {
   owner: (v) => ({ owner: v }),
-  is: (v) => (/^(?:open|done|dropped)$/i.test(v) ? { status: v.toLowerCase() as ActionStatus } : null),
+  is: (v) =>
+    /^(?:open|done|dropped)$/i.test(v)
+      ? { status: v.toLowerCase() as ActionStatus }
+      : /^(?:live|stale|overdue)$/i.test(v)
+        ? { state: v.toLowerCase() as QueryFilters['state'] }
+        : null,
   status: (v) => KEYS.is!(v),
   type: (v) => {
     const type = { decision: 'decision', decisions: 'decision', action: 'action', actions: 'action', ai: 'action', meeting: 'meeting', meetings: 'meeting' }[v.toLowerCase()];

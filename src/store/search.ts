@@ -1,6 +1,7 @@
 import type { ActionStatus } from '../parse/meeting-record.js';
 import type { DB } from './database.js';
 import { meetingClauses, ownedMentionsClause, where, DEFAULT_LIMIT, type Clause, type MeetingFilter, type Page, type PageOf } from './filters.js';
+import { stateMentionsClause } from './tracked-items.js';
 import { readQuestion, readingText, withoutGuesses, type Question, type ReadingPart } from '../search/question.js';
 import { parseSearchQuery, type QueryFilters } from './search-query.js';
 import { ftsAnyExpression, ftsExpression, ftsPhrases, type Phrases } from './fts-query.js';
@@ -112,6 +113,7 @@ function clauses(db: DB, f: QueryFilters, filter: SearchFilter): Clause[] {
   if (f.after) all.push({ sql: 'd.date > ?', params: [f.after] });
   if (f.type) all.push({ sql: 'd.kind = ?', params: [f.type] });
   if (f.owner) all.push(ownedMentionsClause(db, f.owner));
+  if (f.state) all.push(stateMentionsClause(db, f.state));
   if (f.status) all.push({ sql: 'd.status = ?', params: [f.status] });
   return all;
 }

@@ -308,6 +308,20 @@ export function liveSql(j: Judge): string {
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
+/**
+ * Search documents `d` that are mentions of open items in a state (`is:live`, `is:stale`,
+ * `is:overdue` in the search box), judged as the lists judge them by default.
+ */
+export function stateMentionsClause(db: DB, state: Exclude<StateFilter, 'all'>): Clause {
+  const j = judge(db);
+  const condition = state === 'overdue' ? `t.due < '${j.today}'` : `${state === 'stale' ? 'NOT ' : ''}${liveSql(j)}`;
+  return {
+    sql: `d.kind = 'action' AND d.ref_id IN
+      (SELECT a.id FROM action_items a JOIN tracked_items t ON t.id = a.item_id WHERE t.status = 'open' AND ${condition})`,
+    params: [],
+  };
+}
+
 function stateClause(state: StateFilter, j: Judge): Clause | null {
   if (state === 'live') return { sql: `t.status <> 'open' OR ${liveSql(j)}`, params: [] };
   if (state === 'stale') return { sql: `t.status = 'open' AND NOT ${liveSql(j)}`, params: [] };
