@@ -4,7 +4,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { DB } from '../store/database.js';
 import { meetingSourcesStartingWith, removeMeetingsBySource } from '../store/meetings.js';
 import { storedMeeting } from '../store/write-meeting.js';
-import { NOT_MINUTES, toPosix } from './find-files.js';
+import { findMarkdownFiles, NOT_MINUTES, toPosix } from './find-files.js';
 import { importPathsInParallel, type FileOutcome, type ImportSummary } from './import-files.js';
 
 /*
@@ -75,16 +75,40 @@ async function importPresent(db: DB, paths: string[], options: ApplyOptions): Pr
   }
 }
 
+/** The prefix the sources of a folder's files start with, as an import of it names them ("" for "."). */
+function sourcePrefix(folder: string): string {
+  const posix = toPosix(folder).replace(/\/+$/, '');
+  return posix === '.' ? '' : `${posix}/`;
+}
+
+/**
+ * What a folder that appeared or went holds, to look at: the `.md` files in it now, and the
+ * meetings imported from under it. A folder made by a checkout may fill before it is watched, and
+ * the files of a folder removed whole may never have had events of their own.
+ */
+function folderContents(db: DB, folders: string[]): string[] {
+  return folders.flatMap((folder) => {
+    let files: string[] = [];
+    try {
+      files = statSync(folder, { throwIfNoEntry: false })?.isDirectory() ? findMarkdownFiles([folder]).map((f) => f.source) : [];
+    } catch {
+      // gone again while it was read: its meetings, below, are looked at
+    }
+    return [...files, ...meetingSourcesStartingWith(db, sourcePrefix(folder))];
+  });
+}
+
 /**
  * Bring the knowledge base in line with these files as they are now, with the same one-writer,
  * file-level atomicity as `minutes import` (the same import: each file in a savepoint, batches
  * committed, series relinked): a file that is there is imported (new, replaced, or unchanged), a
  * file that is not has its meeting removed and its series linked again. Returns one outcome a
  * file whose meeting changed or failed, or was looked at and found unchanged; a file that is gone
- * and never was a meeting gives none.
+ * and never was a meeting gives none. `folders` (folders that appeared or went) add their files and
+ * the meetings under them.
  */
-export async function applyChanges(db: DB, paths: string[], options: ApplyOptions): Promise<WatchOutcome[]> {
-  const { outcomes, gone } = await importPresent(db, [...new Set(paths)], options);
+export async function applyChanges(db: DB, paths: string[], options: ApplyOptions, folders: string[] = []): Promise<WatchOutcome[]> {
+  const { outcomes, gone } = await importPresent(db, [...new Set([...paths, ...folderContents(db, folders)])], options);
   const results: WatchOutcome[] = outcomes.map((o) =>
     o.outcome === 'failed'
       ? { source: o.source, outcome: 'failed', error: o.error }
@@ -96,11 +120,6 @@ export async function applyChanges(db: DB, paths: string[], options: ApplyOption
   return results;
 }
 
-/** The prefix the sources of a folder's files start with, as an import of it names them ("" for "."). */
-function sourcePrefix(folder: string): string {
-  const posix = toPosix(folder).replace(/\/+$/, '');
-  return posix === '.' ? '' : `${posix}/`;
-}
 
 /**
  * What a watch does before it watches: import the folders (as `minutes import` would), and remove
@@ -141,30 +160,40 @@ export function isWatched(folders: string[], path: string, isFile?: boolean): bo
   });
 }
 
+/** A path seen changing: when last, and whether only a folder's event or a second look named it. */
+export interface Change {
+  at: number;
+  /** A folder (that appeared or went), not a file. */
+  folder: boolean;
+  /** Named by no event of its own (a second look): an unchanged outcome is not news. */
+  quiet: boolean;
+}
+
 /**
- * The files seen changing and not yet applied, each with the time of its last event. A batch is
+ * The paths seen changing and not yet applied, each with the time of its last event. A batch is
  * taken once no event came for `quietMs` (a save, a checkout of a branch: one batch), or once the
  * oldest pending change has waited `maxWaitMs` (a folder that never goes quiet still gets imported).
  * One batch runs at a time: changes seen meanwhile wait for the next.
  */
 export class ChangeQueue {
-  private readonly pending = new Map<string, number>();
+  private readonly pending = new Map<string, Change>();
   private oldest = 0;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private closed = false;
 
   constructor(
-    private readonly run: (batch: Map<string, number>) => Promise<void>,
+    private readonly run: (batch: Map<string, Change>) => Promise<void>,
     private readonly quietMs: number,
     private readonly maxWaitMs: number,
   ) {}
 
-  add(path: string, now = performance.now()): void {
+  add(path: string, now = performance.now(), { folder = false, quiet = false } = {}): void {
     if (this.closed) return;
     if (this.pending.size === 0) this.oldest = now;
+    const before = this.pending.get(path);
     this.pending.delete(path); // re-inserted: a batch takes files in the order of their last change
-    this.pending.set(path, now);
+    this.pending.set(path, { at: now, folder, quiet: quiet && (before?.quiet ?? true) });
     this.schedule(now);
   }
 
@@ -182,7 +211,7 @@ export class ChangeQueue {
     this.pending.clear();
     this.running = this.run(batch).finally(() => {
       this.running = null;
-      if (this.pending.size > 0) this.oldest = Math.min(...this.pending.values());
+      if (this.pending.size > 0) this.oldest = Math.min(...[...this.pending.values()].map((c) => c.at));
       this.schedule();
     });
   }
@@ -217,6 +246,11 @@ export interface Watch {
 export const DEFAULT_QUIET_MS = 250;
 export const DEFAULT_MAX_WAIT_MS = 5000;
 
+/** The folder of `folders` a source lies in, if any. */
+function folderOf(source: string, folders: string[]): string {
+  return folders.find((f) => source.startsWith(`${f}/`)) ?? '';
+}
+
 /** A folder to watch must be there and be a folder: the error names it. */
 function checkFolder(folder: string): void {
   const stat = statSync(folder, { throwIfNoEntry: false });
@@ -234,13 +268,24 @@ export function watchFolders(db: DB, folders: string[], options: WatchOptions): 
   let caughtUp = false;
   const queue = new ChangeQueue(
     async (batch) => {
+      const entries = [...batch];
+      const folderPaths = entries.filter(([, c]) => c.folder).map(([path]) => path);
       try {
-        const outcomes = await applyChanges(db, [...batch.keys()], options);
+        const files = entries.filter(([, c]) => !c.folder).map(([path]) => path);
+        const outcomes = await applyChanges(db, files, options, folderPaths);
         const done = performance.now();
-        for (const o of outcomes) options.onChange(o, done - (batch.get(o.source) ?? done));
+        for (const o of outcomes) {
+          const change = batch.get(o.source);
+          // A file found by looking into a folder, unchanged, is no news.
+          if (o.outcome === 'unchanged' && (!change || change.quiet)) continue;
+          options.onChange(o, done - (change?.at ?? batch.get(folderOf(o.source, folderPaths))?.at ?? done));
+        }
       } catch (error) {
         options.onError(error instanceof Error ? error : new Error(String(error)));
       }
+      // A folder that appeared is looked into once more, a quiet time later: chokidar reads a new
+      // folder before it watches it, and files written in between have no event.
+      for (const [path, change] of entries) if (change.folder && !change.quiet && existsSync(path)) queue.add(path, undefined, { folder: true, quiet: true });
     },
     options.quietMs ?? DEFAULT_QUIET_MS,
     options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
@@ -252,12 +297,18 @@ export function watchFolders(db: DB, folders: string[], options: WatchOptions): 
     if (caughtUp) queue.add(source);
     else early.push([source, performance.now()]);
   };
+  // Folders seen before the catch-up are in it; after, they are looked into (see folderContents).
+  const seenFolder = (path: string) => {
+    if (caughtUp && isWatched(folders, path, false) && !folders.some((f) => resolve(f) === resolve(path))) {
+      queue.add(toPosix(path), undefined, { folder: true });
+    }
+  };
   const watcher: FSWatcher = chokidarWatch(folders, {
     ignoreInitial: true,
     followSymlinks: false, // as the import's folder search: a link is not followed
     ignored: (path: string, stats?: Stats) => !isWatched(folders, path, stats ? stats.isFile() : undefined),
   });
-  watcher.on('add', seen).on('change', seen).on('unlink', seen);
+  watcher.on('add', seen).on('change', seen).on('unlink', seen).on('addDir', seenFolder).on('unlinkDir', seenFolder);
   watcher.on('error', (error) => options.onError(error instanceof Error ? error : new Error(String(error))));
   const ready = new Promise<void>((resolveReady) => watcher.once('ready', () => resolveReady())).then(async () => {
     const result = await catchUp(db, folders, options);

@@ -101,6 +101,26 @@ describe('a batch of changes', () => {
   });
 });
 
+describe('a folder that appeared or went', () => {
+  it('is looked into: its files are imported, and the meetings under a folder that went are removed', async () => {
+    mkdirSync('team/old', { recursive: true });
+    writeFileSync('team/old/20240902.md', minutesOf('2024-09-02', 'send the slides'));
+    importPaths(db, ['team']);
+    rmSync('team/old', { recursive: true });
+    // A checkout wrote a folder with no event for its files (they came before it was watched).
+    mkdirSync('team/new/sub', { recursive: true });
+    writeFileSync('team/new/20240909.md', minutesOf('2024-09-09', 'book the room'));
+    writeFileSync('team/new/sub/20240916.md', minutesOf('2024-09-16', 'order the pizza'));
+    const outcomes = await applyChanges(db, [], { workers: 0 }, ['team/old', 'team/new']);
+    expect(outcomes.map((o) => [o.source, o.outcome]).sort()).toEqual([
+      ['team/new/20240909.md', 'imported'],
+      ['team/new/sub/20240916.md', 'imported'],
+      ['team/old/20240902.md', 'removed'],
+    ]);
+    expect([...meetings(db).keys()].sort()).toEqual(['team/new/20240909.md', 'team/new/sub/20240916.md']);
+  });
+});
+
 describe('the change queue', () => {
   afterEach(() => vi.useRealTimers());
 
