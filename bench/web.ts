@@ -35,14 +35,19 @@ const OBSERVE = `
   }).observe(document, { childList: true, subtree: true });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__paint.lcp = e.startTime; })
     .observe({ type: 'largest-contentful-paint', buffered: true });
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__paint.fcp = e.startTime; })
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__paint.fcp = e.startTime;
+  })
     .observe({ type: 'paint', buffered: true });
 `;
 
 export async function benchOverviewPaint(dbFile: string, runs = 9): Promise<WebFigures | { skipped: string }> {
   if (!existsSync(CHROMIUM)) return { skipped: `${CHROMIUM} is absent (apt-get install chromium)` };
   const server = await startServer(dbFile, 1);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'],
+  });
   const load = async () => {
     // bypassCSP: the page's policy forbids the evaluated checks below, not anything the page itself does.
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true });

@@ -33,7 +33,14 @@ export interface Overview {
   overdue: number;
   bySeries: OpenCount[];
   byOwner: OpenCount[];
-  decisions: { id: number; meetingId: number; series: string | null; date: string | null; line: number; text: string }[];
+  decisions: {
+    id: number;
+    meetingId: number;
+    series: string | null;
+    date: string | null;
+    line: number;
+    text: string;
+  }[];
   /** The months charted, oldest first, ending at the month of the latest meeting. */
   months: string[];
   /** Per month and series: decisions taken, action items first raised, items closed or dropped. */
@@ -65,7 +72,8 @@ export function monthsUpTo(last: string, count: number): string[] {
  * day it was changed by hand.
  */
 const CLOSED_ON = `coalesce(
-  (SELECT min(m.date) FROM action_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.item_id = t.id AND a.status <> 'open'),
+  (SELECT min(m.date) FROM action_items a JOIN meetings m ON m.id = a.meeting_id
+   WHERE a.item_id = t.id AND a.status <> 'open'),
   (SELECT substr(max(c.changed_at), 1, 10) FROM item_changes c WHERE c.item_id = t.id))`;
 
 /** What a team reads first: open items by series and owner, the newest decisions, and activity per month. */
@@ -77,10 +85,12 @@ export function overview(db: DB, options: OverviewOptions = {}): Overview {
   const open = `WITH since AS (SELECT key AS series, value AS day FROM json_each(@since)),
     open AS (SELECT t.id, t.series, t.due, NOT coalesce(t.last_mentioned >= s.day, 0) AS stale
              FROM tracked_items t LEFT JOIN since s ON s.series = coalesce(t.series, '') WHERE t.status = 'open')`;
-  const counts = `coalesce(sum(NOT o.stale), 0) AS live, coalesce(sum(o.stale), 0) AS stale, coalesce(sum(o.due < @today), 0) AS overdue`;
+  const counts = `coalesce(sum(NOT o.stale), 0) AS live, coalesce(sum(o.stale), 0) AS stale,
+    coalesce(sum(o.due < @today), 0) AS overdue`;
   const totals = statement(
     db,
-    `${open} SELECT (SELECT count(*) FROM meetings) AS meetings, (SELECT count(DISTINCT series) FROM meetings) AS series,
+    `${open} SELECT (SELECT count(*) FROM meetings) AS meetings,
+       (SELECT count(DISTINCT series) FROM meetings) AS series,
        (SELECT max(date) FROM meetings WHERE date <= @today) AS latestMeeting, ${counts} FROM open o`,
   ).get(params) as Pick<Overview, 'meetings' | 'series' | 'latestMeeting' | 'live' | 'stale' | 'overdue'>;
   const bySeries = statement(
@@ -96,7 +106,8 @@ export function overview(db: DB, options: OverviewOptions = {}): Overview {
   ).all(params) as OpenCount[];
   const decisions = statement(
     db,
-    `SELECT d.id, d.meeting_id AS meetingId, m.series, m.date, d.line, d.text FROM decisions d JOIN meetings m ON m.id = d.meeting_id
+    `SELECT d.id, d.meeting_id AS meetingId, m.series, m.date, d.line, d.text
+     FROM decisions d JOIN meetings m ON m.id = d.meeting_id
      WHERE m.date <= @today ORDER BY m.date DESC, m.source, d.line LIMIT 8`,
   ).all(params) as Overview['decisions'];
   const months = totals.latestMeeting ? monthsUpTo(totals.latestMeeting.slice(0, 7), options.months ?? 24) : [];
@@ -119,14 +130,18 @@ function perMonth(db: DB, months: string[]): { perSeries: MonthCount[]; total: M
   const rows = statement(
     db,
     `WITH events AS (
-       SELECT m.series, substr(m.date, 1, 7) AS month, 'decisions' AS what FROM decisions d JOIN meetings m ON m.id = d.meeting_id
+       SELECT m.series, substr(m.date, 1, 7) AS month, 'decisions' AS what
+       FROM decisions d JOIN meetings m ON m.id = d.meeting_id
        UNION ALL SELECT t.series, substr(t.first_raised, 1, 7), 'raised' FROM tracked_items t
        UNION ALL SELECT t.series, substr(${CLOSED_ON}, 1, 7), 'closed' FROM tracked_items t WHERE t.status <> 'open'
      )
-     SELECT series, month, sum(what = 'decisions') AS decisions, sum(what = 'raised') AS raised, sum(what = 'closed') AS closed
+     SELECT series, month, sum(what = 'decisions') AS decisions, sum(what = 'raised') AS raised,
+       sum(what = 'closed') AS closed
      FROM events WHERE month BETWEEN ? AND ? GROUP BY series, month ORDER BY series, month`,
   ).all(...range) as MonthCount[];
-  const sums = new Map(months.map((month) => [month, { month, series: null, decisions: 0, raised: 0, closed: 0 } as MonthCount]));
+  const sums = new Map(
+    months.map((month) => [month, { month, series: null, decisions: 0, raised: 0, closed: 0 } as MonthCount]),
+  );
   for (const row of rows) {
     const sum = sums.get(row.month)!;
     sum.decisions += row.decisions;

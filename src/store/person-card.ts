@@ -23,10 +23,20 @@ export function personCard(db: DB, written: string): PersonCard | null {
   const ids = ownerIds(db, written.trim().replace(/^@+/, ''));
   const params = JSON.stringify(ids);
   const count = (sql: string) => (statement(db, sql).get({ ids: params }) as { n: number }).n;
-  const meetings = count('SELECT count(DISTINCT meeting_id) AS n FROM participants WHERE person_id IN (SELECT value FROM json_each(@ids))');
-  const items = count('SELECT count(DISTINCT item_id) AS n FROM tracked_item_owners WHERE owner IN (SELECT value FROM json_each(@ids))');
-  const aliased = count('SELECT count(*) AS n FROM aliases WHERE alias IN (SELECT value FROM json_each(@ids)) OR person_id IN (SELECT value FROM json_each(@ids))');
-  const people = statement(db, 'SELECT id, name, handle FROM people WHERE id IN (SELECT value FROM json_each(?)) ORDER BY handle IS NULL, id').all(params) as {
+  const meetings = count(
+    'SELECT count(DISTINCT meeting_id) AS n FROM participants WHERE person_id IN (SELECT value FROM json_each(@ids))',
+  );
+  const items = count(
+    'SELECT count(DISTINCT item_id) AS n FROM tracked_item_owners WHERE owner IN (SELECT value FROM json_each(@ids))',
+  );
+  const aliased = count(
+    `SELECT count(*) AS n FROM aliases
+     WHERE alias IN (SELECT value FROM json_each(@ids)) OR person_id IN (SELECT value FROM json_each(@ids))`,
+  );
+  const people = statement(
+    db,
+    'SELECT id, name, handle FROM people WHERE id IN (SELECT value FROM json_each(?)) ORDER BY handle IS NULL, id',
+  ).all(params) as {
     id: string;
     name: string | null;
     handle: string | null;
@@ -36,5 +46,12 @@ export function personCard(db: DB, written: string): PersonCard | null {
   const id = main?.handle ? main.id : (ids[1] ?? ids[0]!);
   // A name of two words or more; the parser sometimes takes a line's words for a name of one.
   const name = people.map((p) => p.name).find((n) => n && /^[\p{L}.'-]+(?: [\p{L}.'-]+)+$/u.test(n)) ?? null;
-  return { id, name, handle: main?.handle ?? null, aliases: ids.filter((i) => i !== id && /^[\p{L}\d._ -]+$/u.test(i)), meetings, items };
+  return {
+    id,
+    name,
+    handle: main?.handle ?? null,
+    aliases: ids.filter((i) => i !== id && /^[\p{L}\d._ -]+$/u.test(i)),
+    meetings,
+    items,
+  };
 }

@@ -70,7 +70,12 @@ function anchorLines(marks: LineMark[]) {
       if (anchored.has(block.start)) continue; // the outermost block of a line holds its anchor (li before its p)
       if (block.node.properties.id) {
         // An id the minutes need (a footnote's) stays; the line gets an anchor of its own inside.
-        block.node.children.unshift({ type: 'element', tagName: 'a', properties: { id: `L${block.start}`, className: ['line-anchor'] }, children: [] });
+        block.node.children.unshift({
+          type: 'element',
+          tagName: 'a',
+          properties: { id: `L${block.start}`, className: ['line-anchor'] },
+          children: [],
+        });
       } else {
         block.node.properties.id = `L${block.start}`;
       }
@@ -83,7 +88,12 @@ function anchorLines(marks: LineMark[]) {
       const classes = [own.node.properties.className ?? []].flat().map(String);
       own.node.properties.className = [...new Set([...classes, 'mark', `mark-${mark.kind}`])];
       if (!anchored.has(mark.line)) {
-        holder.node.children.unshift({ type: 'element', tagName: 'a', properties: { id: `L${mark.line}`, className: ['line-anchor'] }, children: [] });
+        holder.node.children.unshift({
+          type: 'element',
+          tagName: 'a',
+          properties: { id: `L${mark.line}`, className: ['line-anchor'] },
+          children: [],
+        });
         anchored.add(mark.line);
       }
     }
@@ -122,7 +132,12 @@ function relativeLinks(resolve: LinkResolver) {
         else if (/^https?:/i.test(node.properties.src)) {
           // An image on another server is a link to it: loaded, it would tell that server who reads the minutes.
           const text = `image${alt ? `: ${alt}` : ''}`;
-          parent.children[index] = { type: 'element', tagName: 'a', properties: { href: node.properties.src, className: ['remote-image'] }, children: [{ type: 'text', value: `[${text}]` }] };
+          parent.children[index] = {
+            type: 'element',
+            tagName: 'a',
+            properties: { href: node.properties.src, className: ['remote-image'] },
+            children: [{ type: 'text', value: `[${text}]` }],
+          };
         }
       }
     });

@@ -38,7 +38,9 @@ function readAssets(dir: string): Map<string, Asset> {
  * in minutes that point at other servers are not loaded: a page of minutes would otherwise tell
  * those servers who reads it and when.
  */
-const POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+const POLICY =
+  "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; " +
+  "form-action 'self'";
 
 /** Paths the page draws itself (app.js routes them); each answers with the same HTML. */
 const PAGES = ['/', '/search', '/items', '/items/:id', '/people/:id', '/meetings/:id', '/decisions', '/import'];
@@ -47,19 +49,31 @@ const PAGES = ['/', '/search', '/items', '/items/:id', '/people/:id', '/meetings
 const LONG_CACHE = 'public, max-age=31536000, immutable';
 
 /** A body with its ETag: 304 when the client has it already. */
-function withEtag(request: FastifyRequest, reply: FastifyReply, etag: string, cache: string, type: string, body: string) {
+function withEtag(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  etag: string,
+  cache: string,
+  type: string,
+  body: string,
+) {
   reply.header('etag', etag).header('cache-control', cache);
   if (request.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) return reply.code(304).send();
   return reply.type(type).send(body);
 }
 
-/** GET / and the page's other views, /assets/*, and an HTML "not found" page for any other path outside /api and /docs. */
+/**
+ * GET / and the page's other views, /assets/*, and an HTML "not found" page for any other path
+ * outside /api and /docs.
+ */
 export const webRoutes: FastifyPluginAsync = async (app) => {
   const assets = readAssets(join(webDir, 'assets'));
   // The version names the whole set: modules import each other by relative paths, within one folder.
   const version = `v-${etagOf([...assets.values()].map((a) => a.etag).join()).slice(1, 13)}`;
   // Every module is announced in the page: the browser fetches them at once, not import by import.
-  const preload = [...assets.keys()].filter((name) => name.endsWith('.js')).map((name) => `<link rel="modulepreload" href="/assets/${name}">`);
+  const preload = [...assets.keys()]
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => `<link rel="modulepreload" href="/assets/${name}">`);
   const page = readFileSync(join(webDir, 'index.html'), 'utf8')
     .replace('</head>', `${preload.join('\n')}\n</head>`)
     .replaceAll('/assets/', `/assets/${version}/`);
@@ -84,7 +98,8 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
   // Any other path is a page that does not exist: the page says so in HTML (status 404), the API in JSON.
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     const path = request.url.split('?')[0]!;
-    if (/^\/(?:api|docs)(?:\/|$)/.test(path)) return reply.code(404).send({ error: 'Not Found', message: `no route GET ${path}` });
+    if (/^\/(?:api|docs)(?:\/|$)/.test(path))
+      return reply.code(404).send({ error: 'Not Found', message: `no route GET ${path}` });
     return sendPage(request, reply, false);
   });
 };

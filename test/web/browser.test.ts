@@ -38,12 +38,16 @@ interface OpenOptions {
   timezoneId?: string;
 }
 
-async function open(path: string, { width = 1366, height = 900, bypassCSP = false, timezoneId }: OpenOptions = {}): Promise<Page> {
+async function open(
+  path: string,
+  { width = 1366, height = 900, bypassCSP = false, timezoneId }: OpenOptions = {},
+): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height }, bypassCSP, locale: 'en-US', timezoneId });
   page.on('pageerror', (error) => errors.push(`${path}: ${error.message}`));
   page.on('console', (message) => {
     // A 404 page answers 404 and a wrong token 401 on purpose; the console reports them as failed loads.
-    if (message.type() === 'error' && !/status of 40[14]/.test(message.text())) errors.push(`${path}: ${message.text()}`);
+    if (message.type() === 'error' && !/status of 40[14]/.test(message.text()))
+      errors.push(`${path}: ${message.text()}`);
   });
   await page.goto(base + path);
   return page;
@@ -53,7 +57,12 @@ async function open(path: string, { width = 1366, height = 900, bypassCSP = fals
 async function drawn(page: Page): Promise<void> {
   await page.waitForSelector('main h1');
   // Closed groups of the items view load when opened: their placeholder stays.
-  await page.waitForFunction(() => ![...document.querySelectorAll('main p.muted')].some((p) => p.textContent === 'Loading…' && !p.closest('details:not([open])')));
+  await page.waitForFunction(
+    () =>
+      ![...document.querySelectorAll('main p.muted')].some(
+        (p) => p.textContent === 'Loading…' && !p.closest('details:not([open])'),
+      ),
+  );
   await page.waitForLoadState('networkidle');
 }
 
@@ -62,14 +71,18 @@ async function overflow(page: Page): Promise<{ width: number; sideways: number; 
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const held = (el: Element) => {
-      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true;
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement)
+        if (getComputedStyle(p).overflowX !== 'visible') return true;
       return false;
     };
     const beyond: string[] = [];
     for (const el of document.body.querySelectorAll('*')) {
       const box = el.getBoundingClientRect();
       if ((box.width === 0 && box.height === 0) || el.closest('.sr-only, .skip-link')) continue;
-      if (box.right > width + 0.5 && !held(el)) beyond.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')} right ${Math.round(box.right)}`);
+      if (box.right > width + 0.5 && !held(el))
+        beyond.push(
+          `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')} right ${Math.round(box.right)}`,
+        );
     }
     return { width, sideways: document.documentElement.scrollWidth - width, beyond: beyond.slice(0, 10) };
   });
@@ -86,10 +99,24 @@ interface Violation {
 async function axe(page: Page): Promise<Violation[]> {
   await page.addScriptTag({ path: AXE });
   return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+    const result = await (
+      window as unknown as {
+        axe: {
+          run: (
+            d: Document,
+            o: object,
+          ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run(document, {
       resultTypes: ['violations'],
     });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.length,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
   });
 }
 
@@ -100,13 +127,24 @@ describe.skipIf(!HAS_CHROMIUM)('the web page in a real browser', () => {
   beforeAll(async () => {
     kb = tempKnowledgeBase();
     // Under the names a user in the project folder gives them (minutes/...), as the README's screenshots show.
-    const imported = findMarkdownFiles([kb.minutes]).map((file) => importText(kb.db, readFileSync(file.source), { ...file, source: relative(kb.dir, file.source) }));
-    for (const series of new Set(imported.flatMap((r) => (r.outcome === 'failed' ? [] : r.series)))) relinkSeries(kb.db, series);
+    const imported = findMarkdownFiles([kb.minutes]).map((file) =>
+      importText(kb.db, readFileSync(file.source), { ...file, source: relative(kb.dir, file.source) }),
+    );
+    for (const series of new Set(imported.flatMap((r) => (r.outcome === 'failed' ? [] : r.series))))
+      relinkSeries(kb.db, series);
     app = await buildServer({ db: kb.db, token: TOKEN });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
     mkdirSync(shots, { recursive: true });
     console.log(`browser screenshots in ${shots}`);
@@ -138,7 +176,9 @@ describe.skipIf(!HAS_CHROMIUM)('the web page in a real browser', () => {
     expect(await page.textContent('h1')).toBe('Overview');
     expect(await page.$$eval('table.counts', (tables) => tables.length)).toBe(2);
     expect(await page.$$eval('ul.decisions li', (lis) => lis.length)).toBeGreaterThan(0);
-    const charts = await page.$$eval('svg.chart', (svgs) => svgs.map((s) => ({ label: s.getAttribute('aria-label'), bars: s.querySelectorAll('rect').length })));
+    const charts = await page.$$eval('svg.chart', (svgs) =>
+      svgs.map((s) => ({ label: s.getAttribute('aria-label'), bars: s.querySelectorAll('rect').length })),
+    );
     expect(charts.length).toBeGreaterThanOrEqual(3);
     expect(charts.every((c) => c.bars > 0 && /\d+ /.test(c.label ?? ''))).toBe(true);
     await page.keyboard.press('/');
@@ -160,11 +200,17 @@ describe.skipIf(!HAS_CHROMIUM)('the web page in a real browser', () => {
     await page.waitForSelector('.hit mark');
     const total = Number(/(\d+) results/.exec((await page.textContent('.summary')) ?? '')?.[1]);
     expect(total).toBeGreaterThan(3);
-    expect((await page.$$eval('.hit mark', (marks) => marks.map((m) => m.textContent?.toLowerCase()))).every((t) => t?.startsWith('keycloak'))).toBe(true);
+    expect(
+      (await page.$$eval('.hit mark', (marks) => marks.map((m) => m.textContent?.toLowerCase()))).every((t) =>
+        t?.startsWith('keycloak'),
+      ),
+    ).toBe(true);
 
     await page.click('.facet a:text-is("decision")');
     await page.waitForURL(/type%3Adecision/);
-    await page.waitForFunction(() => [...document.querySelectorAll('.hit .badge:first-child')].every((b) => b.textContent === 'decision'));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.hit .badge:first-child')].every((b) => b.textContent === 'decision'),
+    );
     const decisions = Number(/(\d+) result/.exec((await page.textContent('.summary')) ?? '')?.[1]);
     expect(decisions).toBeGreaterThan(0);
     expect(decisions).toBeLessThan(total);
@@ -179,7 +225,9 @@ describe.skipIf(!HAS_CHROMIUM)('the web page in a real browser', () => {
     await page.selectOption('#sort', 'newest');
     await page.waitForURL(/sort=newest/);
     await page.waitForFunction(() => document.querySelector('.summary')?.textContent?.includes('newest first'));
-    const dates = await page.$$eval('.hit .meta', (metas) => metas.map((m) => m.textContent?.trim().slice(0, 10) ?? ''));
+    const dates = await page.$$eval('.hit .meta', (metas) =>
+      metas.map((m) => m.textContent?.trim().slice(0, 10) ?? ''),
+    );
     expect(dates).toEqual([...dates].sort().reverse());
     await page.close();
   }, 30_000);
@@ -235,7 +283,12 @@ describe.skipIf(!HAS_CHROMIUM)('the web page in a real browser', () => {
     expect(new URL(page.url()).hash).toBe(`#L${line}`);
     const target = await page.$eval('.minutes .target', (el) => {
       const box = el.getBoundingClientRect();
-      return { id: el.id, classes: el.className, visible: box.top >= 0 && box.bottom <= window.innerHeight, text: el.textContent };
+      return {
+        id: el.id,
+        classes: el.className,
+        visible: box.top >= 0 && box.bottom <= window.innerHeight,
+        text: el.textContent,
+      };
     });
     expect(target).toMatchObject({ id: `L${line}`, visible: true });
     expect(target.classes).toMatch(/mark-decision/);
@@ -244,7 +297,10 @@ describe.skipIf(!HAS_CHROMIUM)('the web page in a real browser', () => {
     const people = await page.$$eval('ul.people a', (as) => as.map((a) => a.textContent?.trim()));
     expect(people.length).toBeGreaterThan(0);
     expect(people.some((p) => p?.includes('@'))).toBe(true);
-    const crumb = await page.$eval('nav.crumbs a:nth-of-type(2)', (a) => ({ text: a.textContent, href: a.getAttribute('href') }));
+    const crumb = await page.$eval('nav.crumbs a:nth-of-type(2)', (a) => ({
+      text: a.textContent,
+      href: a.getAttribute('href'),
+    }));
     expect(crumb.href).toMatch(/^\/search\?q=series%3A/);
     const neighbours = await page.$$eval('.neighbours a', (as) => as.map((a) => a.getAttribute('rel')));
     expect(neighbours.length).toBeGreaterThan(0);
@@ -255,7 +311,12 @@ describe.skipIf(!HAS_CHROMIUM)('the web page in a real browser', () => {
     const jump = page.locator('ul.marks a[href^="#L"]').last();
     const to = (await jump.getAttribute('href'))!;
     await jump.click();
-    await page.waitForFunction((hash) => document.querySelector('.minutes .target')?.id === hash.slice(1) || document.querySelector('.minutes .target a.line-anchor')?.id === hash.slice(1), to);
+    await page.waitForFunction(
+      (hash) =>
+        document.querySelector('.minutes .target')?.id === hash.slice(1) ||
+        document.querySelector('.minutes .target a.line-anchor')?.id === hash.slice(1),
+      to,
+    );
     expect(requests).toEqual([]);
     await page.close();
   }, 30_000);
@@ -347,7 +408,10 @@ describe.skipIf(!HAS_CHROMIUM)('the web page in a real browser', () => {
     expect(await change.textContent()).toContain('done in the weekly call');
     expect(await change.textContent()).toContain('Closed by hand');
     expect(await change.$eval('time', (t) => t.textContent)).toMatch(/E[SD]T/);
-    expect((await (await fetch(`${base}/api/action-items/${item.id}`)).json())).toMatchObject({ status: 'done', changes: [{ status: 'done', note: 'done in the weekly call' }] });
+    expect(await (await fetch(`${base}/api/action-items/${item.id}`)).json()).toMatchObject({
+      status: 'done',
+      changes: [{ status: 'done', note: 'done in the weekly call' }],
+    });
     await page.screenshot({ path: join(shots, 'item-closed.png') });
 
     await page.click('#account:text-is("Sign out")');
@@ -387,21 +451,32 @@ describe.skipIf(!HAS_CHROMIUM)('the web page in a real browser', () => {
     await drawn(page);
     await page.fill('input[name=series]', 'browser-team');
     const file = join(kb.dir, '20241104.md');
-    writeFileSync(file, '# Browser team 2024-11-04\n\n## Notes\n\n- AI @zoe: write the browser test plan\n- Decision: we test in Chromium\n');
+    writeFileSync(
+      file,
+      '# Browser team 2024-11-04\n\n## Notes\n\n- AI @zoe: write the browser test plan\n- Decision: we test in Chromium\n',
+    );
     await page.setInputFiles('#files', file);
     await page.fill('dialog input[name=token]', TOKEN);
     await page.click('dialog button:text-is("Sign in")');
     const entry = await page.waitForSelector('#log li:has-text("imported")');
-    expect((await entry.textContent())?.replace(/\s+/g, ' ')).toMatch(/browser-team\/20241104\.md: 2024-11-04, 1 action item, 1 decision/);
+    expect((await entry.textContent())?.replace(/\s+/g, ' ')).toMatch(
+      /browser-team\/20241104\.md: 2024-11-04, 1 action item, 1 decision/,
+    );
     // Dropped, as from a file manager: a drop event carrying the file.
     const dropped = await page.evaluateHandle(() => {
       const transfer = new DataTransfer();
-      transfer.items.add(new File(['# Browser team 2024-11-11\n\n- TODO: @zoe: review the drop zone\n'], '20241111.md', { type: 'text/markdown' }));
+      transfer.items.add(
+        new File(['# Browser team 2024-11-11\n\n- TODO: @zoe: review the drop zone\n'], '20241111.md', {
+          type: 'text/markdown',
+        }),
+      );
       return transfer;
     });
     await page.dispatchEvent('#drop', 'drop', { dataTransfer: dropped });
     await page.waitForSelector('#log li:has-text("20241111.md")');
-    expect((await page.textContent('#log li:first-child'))?.replace(/\s+/g, ' ')).toMatch(/imported browser-team\/20241111\.md: 2024-11-11, 1 action item/);
+    expect((await page.textContent('#log li:first-child'))?.replace(/\s+/g, ' ')).toMatch(
+      /imported browser-team\/20241111\.md: 2024-11-11, 1 action item/,
+    );
     await page.click('#log li:last-child a');
     await page.waitForSelector('.minutes .mark-action');
     expect(await page.textContent('.minutes .mark-action')).toContain('write the browser test plan');
@@ -411,11 +486,26 @@ describe.skipIf(!HAS_CHROMIUM)('the web page in a real browser', () => {
   it('fits phones of 360 and 390 px on every view: no element reaches past the right edge', async () => {
     // Minutes as wide as real ones get: a many-column table, a long link, a long code line.
     const cells = Array.from({ length: 14 }, (_, i) => `column number ${i}`);
-    const markdown = ['# Wide 2024-10-01', '', `| ${cells.join(' | ')} |`, `|${cells.map(() => '---').join('|')}|`, `| ${cells.join(' | ')} |`, '',
-      `- AI @wide: read https://example.org/${'a-very-long-path-segment/'.repeat(8)}`, '', '```', 'x'.repeat(300), '```', ''].join('\n');
+    const markdown = [
+      '# Wide 2024-10-01',
+      '',
+      `| ${cells.join(' | ')} |`,
+      `|${cells.map(() => '---').join('|')}|`,
+      `| ${cells.join(' | ')} |`,
+      '',
+      `- AI @wide: read https://example.org/${'a-very-long-path-segment/'.repeat(8)}`,
+      '',
+      '```',
+      'x'.repeat(300),
+      '```',
+      '',
+    ].join('\n');
     // A series name as long as real ones get, for the series pickers.
     const series = 'in-web-browsers-q1-planning-brainstorming-and-review';
-    const wide = importText(kb.db, new TextEncoder().encode(markdown), { source: `minutes/${series}/20241001.md`, seriesFromPath: series });
+    const wide = importText(kb.db, new TextEncoder().encode(markdown), {
+      source: `minutes/${series}/20241001.md`,
+      seriesFromPath: series,
+    });
     if (wide.outcome === 'failed') throw new Error(wide.error);
     relinkSeries(kb.db, series);
     const report: Record<string, unknown> = {};
@@ -437,7 +527,10 @@ describe.skipIf(!HAS_CHROMIUM)('the web page in a real browser', () => {
 
   it('has no serious or critical axe-core violations on any view, at 1366 and 390 px (and screenshots them)', async () => {
     const found: Record<string, Violation[]> = {};
-    for (const [width, height, suffix] of [[1366, 900, ''], [390, 844, '-phone']] as const) {
+    for (const [width, height, suffix] of [
+      [1366, 900, ''],
+      [390, 844, '-phone'],
+    ] as const) {
       for (const [name, path] of views) {
         const page = await open(path, { width, height, bypassCSP: true });
         await drawn(page);
@@ -448,7 +541,9 @@ describe.skipIf(!HAS_CHROMIUM)('the web page in a real browser', () => {
       }
     }
     const all = Object.entries(found).flatMap(([view, vs]) => vs.map((v) => ({ view, ...v })));
-    console.log(`axe: ${Object.keys(found).length} views; violations by impact: ${JSON.stringify(all.reduce<Record<string, number>>((n, v) => ({ ...n, [v.impact ?? 'none']: (n[v.impact ?? 'none'] ?? 0) + 1 }), {}))}`);
+    console.log(
+      `axe: ${Object.keys(found).length} views; violations by impact: ${JSON.stringify(all.reduce<Record<string, number>>((n, v) => ({ ...n, [v.impact ?? 'none']: (n[v.impact ?? 'none'] ?? 0) + 1 }), {}))}`,
+    );
     for (const v of all) console.log(`axe ${v.impact} ${v.view} ${v.id} (${v.nodes}): ${v.targets.join(' | ')}`);
     expect(all.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   }, 180_000);
@@ -456,10 +551,17 @@ describe.skipIf(!HAS_CHROMIUM)('the web page in a real browser', () => {
   it('shows a skip link first, and a focus ring for the keyboard only', async () => {
     const page = await open('/search?q=keycloak');
     await drawn(page);
-    const first = await page.evaluate(() => [...document.querySelectorAll('a[href], button, input, select, [tabindex]:not([tabindex="-1"])')].find((el) => !el.closest('[hidden]'))?.className);
+    const first = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('a[href], button, input, select, [tabindex]:not([tabindex="-1"])')].find(
+          (el) => !el.closest('[hidden]'),
+        )?.className,
+    );
     expect(first).toBe('skip-link');
     await page.focus('.skip-link');
-    expect(await page.$eval('.skip-link', (a) => ({ text: a.textContent, top: a.getBoundingClientRect().top }))).toMatchObject({ text: 'Skip to content' });
+    expect(
+      await page.$eval('.skip-link', (a) => ({ text: a.textContent, top: a.getBoundingClientRect().top })),
+    ).toMatchObject({ text: 'Skip to content' });
     expect(await page.$eval('.skip-link', (a) => a.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'main');
@@ -472,7 +574,11 @@ describe.skipIf(!HAS_CHROMIUM)('the web page in a real browser', () => {
     expect(await ring('.hit-link')).not.toBe('none');
     await page.click('.facet a >> nth=0', { trial: true });
     await page.mouse.down();
-    expect(await page.evaluate(() => (document.activeElement ? getComputedStyle(document.activeElement).outlineStyle : 'none'))).toBe('none');
+    expect(
+      await page.evaluate(() =>
+        document.activeElement ? getComputedStyle(document.activeElement).outlineStyle : 'none',
+      ),
+    ).toBe('none');
     await page.mouse.up();
     await page.close();
   }, 30_000);

@@ -13,8 +13,11 @@ let kb: ReturnType<typeof tempKnowledgeBase>;
 
 beforeAll(() => {
   kb = tempKnowledgeBase();
-  const imported = findMarkdownFiles([kb.minutes]).map((file) => importText(kb.db, readFileSync(file.source), { ...file, source: relative(kb.dir, file.source) }));
-  for (const series of new Set(imported.flatMap((r) => (r.outcome === 'failed' ? [] : r.series)))) relinkSeries(kb.db, series);
+  const imported = findMarkdownFiles([kb.minutes]).map((file) =>
+    importText(kb.db, readFileSync(file.source), { ...file, source: relative(kb.dir, file.source) }),
+  );
+  for (const series of new Set(imported.flatMap((r) => (r.outcome === 'failed' ? [] : r.series))))
+    relinkSeries(kb.db, series);
 });
 afterAll(() => kb.remove());
 
@@ -29,9 +32,13 @@ describe('the overview of the front page', () => {
     expect(o.stale).toBeGreaterThan(0); // the example minutes have items no later meeting mentions
     for (const row of o.bySeries) {
       const items = all.filter((i) => (i.series ?? '') === row.key);
-      expect({ live: row.live, stale: row.stale }, row.key).toEqual({ live: items.filter((i) => i.state === 'live').length, stale: items.filter((i) => i.state === 'stale').length });
+      expect({ live: row.live, stale: row.stale }, row.key).toEqual({
+        live: items.filter((i) => i.state === 'live').length,
+        stale: items.filter((i) => i.state === 'stale').length,
+      });
     }
-    for (const row of o.byOwner) expect(row.live + row.stale, row.key).toBe(all.filter((i) => i.owners.includes(row.key)).length);
+    for (const row of o.byOwner)
+      expect(row.live + row.stale, row.key).toBe(all.filter((i) => i.owners.includes(row.key)).length);
     expect(o.bySeries.map((r) => r.live)).toEqual([...o.bySeries.map((r) => r.live)].sort((a, b) => b - a));
   });
 
@@ -41,9 +48,14 @@ describe('the overview of the front page', () => {
     expect(o.months).toHaveLength(6);
     expect(o.months[5]).toBe(o.latestMeeting!.slice(0, 7));
     for (const field of ['decisions', 'raised', 'closed'] as const) {
-      expect(o.total.reduce((n, t) => n + t[field], 0), field).toBe(o.perSeries.reduce((n, r) => n + r[field], 0));
+      expect(
+        o.total.reduce((n, t) => n + t[field], 0),
+        field,
+      ).toBe(o.perSeries.reduce((n, r) => n + r[field], 0));
     }
-    const raised = listTrackedItems(kb.db, { status: 'all', state: 'all', limit: -1 }).items.filter((i) => i.firstRaised && i.firstRaised.slice(0, 7) >= o.months[0]!);
+    const raised = listTrackedItems(kb.db, { status: 'all', state: 'all', limit: -1 }).items.filter(
+      (i) => i.firstRaised && i.firstRaised.slice(0, 7) >= o.months[0]!,
+    );
     expect(o.total.reduce((n, t) => n + t.raised, 0)).toBe(raised.length);
   });
 

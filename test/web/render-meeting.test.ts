@@ -52,7 +52,9 @@ describe('the meeting view renders minutes as safe HTML anchored by line', () =>
   });
 
   it('turns an image on another server into a link to it, so that no other server learns who reads the minutes', () => {
-    const html = renderMeeting('# Notes\n\n![the board](https://example.org/board.png) and ![](http://example.org/x.png)\n');
+    const html = renderMeeting(
+      '# Notes\n\n![the board](https://example.org/board.png) and ![](http://example.org/x.png)\n',
+    );
     expect(html).not.toContain('<img');
     expect(html).toContain('<a href="https://example.org/board.png" class="remote-image">[image: the board]</a>');
     expect(html).toContain('<a href="http://example.org/x.png" class="remote-image">[image]</a>');
@@ -81,21 +83,24 @@ describe('the meeting view renders minutes as safe HTML anchored by line', () =>
     expect(html).toMatch(/<li id="user-content-fn-1"><a id="L7" class="line-anchor"><\/a>/);
   });
 
-  it.skipIf(!HAS_CORPUS)('gives every action item and decision of real minutes exactly one anchor, and no unsafe markup', () => {
-    const files = findMarkdownFiles([CORPUS]).filter((_, i) => i % 5 === 0); // a fixed fifth of the corpus keeps the test quick
-    expect(files.length).toBeGreaterThan(150);
-    let marked = 0;
-    for (const file of files) {
-      const text = readFileSync(file.source, 'utf8');
-      const record = parseMeeting(text, file.source);
-      if (isFailed(record)) continue;
-      const html = renderMeeting(text, marksOf(record));
-      for (const mark of marksOf(record)) {
-        expect(anchors(html, mark.line), `${file.source}:${mark.line}`).toBe(1);
-        marked++;
+  it.skipIf(!HAS_CORPUS)(
+    'gives every action item and decision of real minutes exactly one anchor, and no unsafe markup',
+    () => {
+      const files = findMarkdownFiles([CORPUS]).filter((_, i) => i % 5 === 0); // a fixed fifth of the corpus keeps the test quick
+      expect(files.length).toBeGreaterThan(150);
+      let marked = 0;
+      for (const file of files) {
+        const text = readFileSync(file.source, 'utf8');
+        const record = parseMeeting(text, file.source);
+        if (isFailed(record)) continue;
+        const html = renderMeeting(text, marksOf(record));
+        for (const mark of marksOf(record)) {
+          expect(anchors(html, mark.line), `${file.source}:${mark.line}`).toBe(1);
+          marked++;
+        }
+        expect(html, file.source).not.toMatch(/<script|\son[a-z]+=|javascript:/i);
       }
-      expect(html, file.source).not.toMatch(/<script|\son[a-z]+=|javascript:/i);
-    }
-    expect(marked).toBeGreaterThan(200);
-  });
+      expect(marked).toBeGreaterThan(200);
+    },
+  );
 });

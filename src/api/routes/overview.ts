@@ -6,7 +6,13 @@ import { errorResponses } from '../schemas.js';
 
 const openCount = {
   type: 'object',
-  properties: { key: { type: 'string' }, name: { type: ['string', 'null'] }, live: { type: 'integer' }, stale: { type: 'integer' }, overdue: { type: 'integer' } },
+  properties: {
+    key: { type: 'string' },
+    name: { type: ['string', 'null'] },
+    live: { type: 'integer' },
+    stale: { type: 'integer' },
+    overdue: { type: 'integer' },
+  },
 } as const;
 
 const monthCount = {
@@ -72,12 +78,25 @@ export const overviewRoutes: FastifyPluginAsync<{ db: DB }> = async (app, { db }
     {
       schema: {
         summary: 'Live, stale and overdue open items by series and owner, the newest decisions, and activity per month',
-        description: 'Per month: decisions taken, action items first raised, items reported done or dropped (or changed by hand).',
+        description:
+          'Per month: decisions taken, action items first raised, items reported done or dropped (or changed by hand).',
         querystring: {
           type: 'object',
           properties: {
-            months: { type: 'integer', minimum: 1, maximum: 240, default: 24, description: 'months charted, up to the latest meeting' },
-            top: { type: 'integer', minimum: 1, maximum: 100, default: 12, description: 'rows of the by-series and by-owner lists' },
+            months: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 240,
+              default: 24,
+              description: 'months charted, up to the latest meeting',
+            },
+            top: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 100,
+              default: 12,
+              description: 'rows of the by-series and by-owner lists',
+            },
             today: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'the day states are judged on' },
           },
         },
@@ -92,11 +111,16 @@ export const overviewRoutes: FastifyPluginAsync<{ db: DB }> = async (app, { db }
     {
       schema: {
         summary: 'The person a handle, name or alias means (404 when nobody is known by it)',
-        params: { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 200 } }, required: ['id'] },
+        params: {
+          type: 'object',
+          properties: { id: { type: 'string', minLength: 1, maxLength: 200 } },
+          required: ['id'],
+        },
         response: { 200: personSchema, ...errorResponses },
       },
     },
     async (request, reply) =>
-      personCard(db, request.params.id) ?? reply.code(404).send({ error: 'Not Found', message: `nobody known as ${JSON.stringify(request.params.id)}` }),
+      personCard(db, request.params.id) ??
+      reply.code(404).send({ error: 'Not Found', message: `nobody known as ${JSON.stringify(request.params.id)}` }),
   );
 };

@@ -15,8 +15,13 @@ async function answer(response) {
   const isJson = (response.headers.get('content-type') ?? '').includes('json');
   const body = isJson ? await response.json() : null;
   if (!response.ok) {
-    const words = WORDS[response.status] ?? (response.status >= 500 ? 'The server failed to answer; try again in a moment.' : body?.message);
-    throw Object.assign(new Error(words ?? `The server answered ${response.status} ${response.statusText}.`), { status: response.status, detail: body?.message });
+    const words =
+      WORDS[response.status] ??
+      (response.status >= 500 ? 'The server failed to answer; try again in a moment.' : body?.message);
+    throw Object.assign(new Error(words ?? `The server answered ${response.status} ${response.statusText}.`), {
+      status: response.status,
+      detail: body?.message,
+    });
   }
   return body;
 }
@@ -26,12 +31,16 @@ async function request(path, init) {
   try {
     return await fetch(path, init);
   } catch {
-    throw Object.assign(new Error('Could not reach the server: check that minutes-kb is still running.'), { status: 0 });
+    throw Object.assign(new Error('Could not reach the server: check that minutes-kb is still running.'), {
+      status: 0,
+    });
   }
 }
 
 const withQuery = (path, params) => {
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '')).toString();
+  const query = new URLSearchParams(
+    Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+  ).toString();
   return query ? `${path}?${query}` : path;
 };
 
@@ -62,7 +71,11 @@ export const token = {
 
 /** A write (POST, PATCH) with the bearer token; a refused token is forgotten, to be asked again. */
 export async function send(method, path, body, contentType) {
-  const response = await request(path, { method, headers: { 'content-type': contentType, authorization: `Bearer ${token.get()}` }, body });
+  const response = await request(path, {
+    method,
+    headers: { 'content-type': contentType, authorization: `Bearer ${token.get()}` },
+    body,
+  });
   if (response.status === 401) token.forget();
   return answer(response);
 }

@@ -55,7 +55,8 @@ async function render() {
     return render();
   }
   drawn = url.pathname + url.search;
-  const [view, section, match] = routes.map(([pattern, v, s]) => [v, s, pattern.exec(url.pathname)]).find(([, , m]) => m) ?? [];
+  const [view, section, match] =
+    routes.map(([pattern, v, s]) => [v, s, pattern.exec(url.pathname)]).find(([, , m]) => m) ?? [];
   for (const link of document.querySelectorAll('header nav a[data-section]')) {
     if (link.dataset.section === section) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
@@ -69,7 +70,11 @@ async function render() {
     if (!view) notFound(part, url);
     else await view(part, url, ...match.slice(1).map(decode));
   } catch (error) {
-    if (part.isConnected) show(part, html`<h1>Something went wrong</h1><p class="error" role="alert">${error.message}</p><p><a href="/">Back to the overview</a></p>`);
+    if (part.isConnected)
+      show(
+        part,
+        html`<h1>Something went wrong</h1><p class="error" role="alert">${error.message}</p><p><a href="/">Back to the overview</a></p>`,
+      );
   }
   if (!part.isConnected) return;
   if (url.hash) goToLine();
@@ -84,7 +89,17 @@ setRenderer(render);
 
 document.addEventListener('click', (event) => {
   const link = event.target.closest('a[href]');
-  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || link.target || link.hasAttribute('download')) return;
+  if (
+    !link ||
+    event.defaultPrevented ||
+    event.button !== 0 ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.shiftKey ||
+    link.target ||
+    link.hasAttribute('download')
+  )
+    return;
   const url = new URL(link.href);
   if (url.origin !== location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/docs')) return;
   if (url.pathname + url.search === drawn && url.hash) return; // an anchor on this page: the browser moves, hashchange marks it
@@ -110,7 +125,10 @@ window.addEventListener('hashchange', goToLine);
 const account = document.getElementById('account');
 const showAccount = () => {
   account.textContent = token.get() ? 'Sign out' : 'Sign in';
-  account.setAttribute('aria-label', token.get() ? 'Sign out: forget the write token in this tab' : 'Sign in with the write token');
+  account.setAttribute(
+    'aria-label',
+    token.get() ? 'Sign out: forget the write token in this tab' : 'Sign in with the write token',
+  );
 };
 document.addEventListener('signed-in-changed', showAccount);
 account.addEventListener('click', () => (token.get() ? signOut() : signIn()));

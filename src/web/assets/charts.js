@@ -28,7 +28,9 @@ export function barChart({ title, months, bars }) {
     }),
   );
   const years = months.map((m, i) => [m, i]).filter(([m], i) => m.endsWith('-01') || i === 0);
-  const labels = years.map(([m, i]) => `<text x="${i * slot}" y="${HEIGHT + 11}">${esc(m.endsWith('-01') ? m.slice(0, 4) : m)}</text>`);
+  const labels = years.map(
+    ([m, i]) => `<text x="${i * slot}" y="${HEIGHT + 11}">${esc(m.endsWith('-01') ? m.slice(0, 4) : m)}</text>`,
+  );
   const said = bars.map((b) => `${b.values.reduce((a, v) => a + v, 0)} ${b.label}`).join(', ');
   const svg = `<svg class="chart" viewBox="-1 -4 ${width + 2} ${HEIGHT + 16}" role="img"
     aria-label="${esc(`${title}: ${said} from ${months[0]} to ${months[months.length - 1]}; highest month ${top > 1 ? `under ${top + 1}` : top}`)}">

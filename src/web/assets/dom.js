@@ -15,7 +15,14 @@ export class Safe {
   }
 }
 
-const piece = (value) => (value instanceof Safe ? value.text : Array.isArray(value) ? value.map(piece).join('') : value === false || value == null ? '' : esc(value));
+const piece = (value) =>
+  value instanceof Safe
+    ? value.text
+    : Array.isArray(value)
+      ? value.map(piece).join('')
+      : value === false || value == null
+        ? ''
+        : esc(value);
 
 /** Tagged template: html`<b>${text}</b>` escapes `text`; arrays are joined; `false` and null draw nothing. */
 export function html(strings, ...values) {
@@ -38,7 +45,9 @@ export const day = (date) => date ?? '—';
 
 /** `garloff, mbuechse` as links to each person's page. */
 export const ownerLinks = (owners) =>
-  owners && owners.length > 0 ? owners.map((o, i) => html`${i > 0 ? ', ' : ''}<a href="/people/${encodeURIComponent(o)}">@${o}</a>`) : html`<span class="muted">no owner</span>`;
+  owners && owners.length > 0
+    ? owners.map((o, i) => html`${i > 0 ? ', ' : ''}<a href="/people/${encodeURIComponent(o)}">@${o}</a>`)
+    : html`<span class="muted">no owner</span>`;
 
 /** The page link to a meeting, at a line when there is one. */
 export const meetingHref = (meetingId, line) => `/meetings/${meetingId}${line ? `#L${line}` : ''}`;

@@ -20,9 +20,21 @@ async function importFiles(files, form, log) {
       continue;
     }
     try {
-      const { outcome, meeting } = await send('POST', `/api/meetings?source=${encodeURIComponent(source)}`, await file.text(), 'text/markdown');
-      const counts = [plural(meeting.actionItems.length, 'action item'), plural(meeting.decisions.length, 'decision'), ...(meeting.warnings.length > 0 ? [plural(meeting.warnings.length, 'warning')] : [])];
-      show(line, html`<span class="badge status-done">${outcome}</span> <a href="/meetings/${meeting.id}">${source}</a>: ${meeting.date ?? 'no date'}, ${counts.join(', ')}`);
+      const { outcome, meeting } = await send(
+        'POST',
+        `/api/meetings?source=${encodeURIComponent(source)}`,
+        await file.text(),
+        'text/markdown',
+      );
+      const counts = [
+        plural(meeting.actionItems.length, 'action item'),
+        plural(meeting.decisions.length, 'decision'),
+        ...(meeting.warnings.length > 0 ? [plural(meeting.warnings.length, 'warning')] : []),
+      ];
+      show(
+        line,
+        html`<span class="badge status-done">${outcome}</span> <a href="/meetings/${meeting.id}">${source}</a>: ${meeting.date ?? 'no date'}, ${counts.join(', ')}`,
+      );
       serverStatus({ fresh: true }); // a new series shows in the pickers
     } catch (error) {
       show(line, html`<span class="badge status-dropped">failed</span> ${source}: ${error.message}`);
@@ -34,7 +46,10 @@ export async function importView(main) {
   const status = await serverStatus();
   document.title = 'Import – minutes-kb';
   if (!status.writable) {
-    show(main, html`<h1>Import</h1><p>This server is read-only. Start it with <code>MINUTES_TOKEN</code> set to import minutes from this page, or run <code>minutes import PATH</code>.</p>`);
+    show(
+      main,
+      html`<h1>Import</h1><p>This server is read-only. Start it with <code>MINUTES_TOKEN</code> set to import minutes from this page, or run <code>minutes import PATH</code>.</p>`,
+    );
     return;
   }
   show(

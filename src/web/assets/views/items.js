@@ -11,12 +11,15 @@ const STATES = ['live', 'overdue', 'stale', 'all'];
 const STATE_WORDS = { live: 'live', overdue: 'overdue', stale: 'stale', all: 'all open' };
 
 /** The state a list view asks for: live unless the URL says another. */
-export const stateOf = (url) => (STATES.includes(url.searchParams.get('state')) ? url.searchParams.get('state') : 'live');
+export const stateOf = (url) =>
+  STATES.includes(url.searchParams.get('state')) ? url.searchParams.get('state') : 'live';
 
 /** An item's state as a badge: overdue, stale (live items need none). */
 function stateBadges(a) {
   return html`${a.overdue ? html` <span class="badge due">overdue: due ${a.due}</span>` : a.due ? html` <span class="badge">due ${a.due}</span>` : ''}${
-    a.state === 'stale' ? html` <span class="badge stale" title="no meeting of its series mentions it any more">stale</span>` : ''
+    a.state === 'stale'
+      ? html` <span class="badge stale" title="no meeting of its series mentions it any more">stale</span>`
+      : ''
   }`;
 }
 
@@ -57,7 +60,10 @@ async function fillGroup(details) {
   try {
     const { owner, series, state } = details.dataset;
     const page = await getJson('/api/action-items', { owner, series, status: 'open', state, limit: 1000 });
-    const across = owner === 'none' ? '' : html`<p class="small"><a href="/people/${encodeURIComponent(owner)}">All of @${owner}'s items across series</a></p>`;
+    const across =
+      owner === 'none'
+        ? ''
+        : html`<p class="small"><a href="/people/${encodeURIComponent(owner)}">All of @${owner}'s items across series</a></p>`;
     show(body, html`${itemTable(page.items)}${across}`);
   } catch (error) {
     delete details.dataset.loaded;
@@ -88,7 +94,10 @@ export async function itemsView(main, url) {
     ${exportLinks({ series, status: 'open', state })}
     <p class="muted small">The first ${OPEN_GROUPS} owners are open; open any other to see their items.</p>
     ${open.map(
-      (o, i) => html`<details class="owner-group" data-owner="${o.owner}" data-series="${series}" data-state="${state}" ${i < OPEN_GROUPS ? 'open' : ''}>
+      (
+        o,
+        i,
+      ) => html`<details class="owner-group" data-owner="${o.owner}" data-series="${series}" data-state="${state}" ${i < OPEN_GROUPS ? 'open' : ''}>
         <summary><span class="owner-name">${o.owner === 'none' ? 'no owner' : `@${o.owner}`}</span>${o.name && o.owner !== 'none' ? html` <span class="muted">${o.name}</span>` : ''}
           <span class="count">${plural(countOf(o), `${STATE_WORDS[state]} item`)}</span></summary>
         <div class="group-body"><p class="muted">Loading…</p></div></details>`,
@@ -128,7 +137,11 @@ const CHANGES = {
     what: 'It is marked dropped (will not be done) and leaves the open lists. If later minutes report on it, they take over again.',
     action: 'Drop item',
   },
-  open: { title: 'Reopen this action item?', what: 'It is open again and returns to the open lists.', action: 'Reopen item' },
+  open: {
+    title: 'Reopen this action item?',
+    what: 'It is open again and returns to the open lists.',
+    action: 'Reopen item',
+  },
 };
 
 export async function itemView(main, url, id) {
@@ -142,14 +155,18 @@ export async function itemView(main, url, id) {
     <h1>${task}</h1>
     <p><span class="badge status-${item.status}">${item.status}</span>${stateBadges(item)} ${ownerLinks(item.owners)} · ${item.series ?? 'no series'}
       · first raised ${day(item.firstRaised)} · last mentioned ${day(item.lastMentioned)} · ${plural(item.meetings, 'meeting')}</p>
-    ${status.writable
-      ? html`<form class="toolbar change" id="change" aria-label="Change this item by hand">
+    ${
+      status.writable
+        ? html`<form class="toolbar change" id="change" aria-label="Change this item by hand">
           <label>Note <input name="note" maxlength="2000" placeholder="why (optional)"></label>
-          ${item.status === 'open'
-            ? html`<button type="button" value="done">Close…</button> <button type="button" value="dropped" class="danger">Drop…</button>`
-            : html`<button type="button" value="open">Reopen…</button>`}
+          ${
+            item.status === 'open'
+              ? html`<button type="button" value="done">Close…</button> <button type="button" value="dropped" class="danger">Drop…</button>`
+              : html`<button type="button" value="open">Reopen…</button>`
+          }
           <p id="change-result" role="status" class="small"></p></form>`
-      : ''}
+        : ''
+    }
     <h2>History</h2>
     <p class="muted small">Every meeting that mentions it, and every change by hand (in your local time).</p>
     ${timeline(item)}`,

@@ -13,12 +13,17 @@ export function goToLine() {
   target.scrollIntoView({ block: 'center' });
 }
 
-const neighbour = (m, label, rel) => (m ? html`<a rel="${rel}" href="/meetings/${m.id}">${label} ${day(m.date)}</a>` : html`<span class="muted">${label}: none</span>`);
+const neighbour = (m, label, rel) =>
+  m
+    ? html`<a rel="${rel}" href="/meetings/${m.id}">${label} ${day(m.date)}</a>`
+    : html`<span class="muted">${label}: none</span>`;
 
 /** A participant by name and handle, linked to their page: "Kurt Garloff (@garloff)". */
 function participant(p) {
   const handle = p.handle ?? (p.name ? null : p.id);
-  const label = p.name ? html`${p.name}${handle ? html` <span class="muted">@${handle}</span>` : ''}` : html`@${handle}`;
+  const label = p.name
+    ? html`${p.name}${handle ? html` <span class="muted">@${handle}</span>` : ''}`
+    : html`@${handle}`;
   return html`<li><a href="/people/${encodeURIComponent(p.handle ?? p.id)}">${label}</a></li>`;
 }
 
@@ -37,10 +42,12 @@ export async function meetingView(main, url, id) {
     <div class="with-sidebar meeting">
       <aside aria-label="In this meeting">
         <section><h2>Participants <span class="count">${meeting.participants.length}</span></h2>
-          ${meeting.participants.length === 0
-            ? html`<p class="muted small">The minutes list nobody as present.</p>`
-            : html`<details class="participants" ${meeting.participants.length <= 12 ? 'open' : ''}><summary>${plural(meeting.participants.length, 'person')}</summary>
-                <ul class="people">${meeting.participants.map(participant)}</ul></details>`}</section>
+          ${
+            meeting.participants.length === 0
+              ? html`<p class="muted small">The minutes list nobody as present.</p>`
+              : html`<details class="participants" ${meeting.participants.length <= 12 ? 'open' : ''}><summary>${plural(meeting.participants.length, 'person')}</summary>
+                <ul class="people">${meeting.participants.map(participant)}</ul></details>`
+          }</section>
         <section><h2>Action items <span class="count">${meeting.actionItems.length}</span></h2>
           <ul class="marks">${meeting.actionItems.map((a) => html`<li><a href="#L${a.line}">${a.text}</a> <span class="badge status-${a.status}">${a.status}</span> <span class="small">${ownerLinks(a.owners)}</span></li>`)}</ul></section>
         <section><h2>Decisions <span class="count">${meeting.decisions.length}</span></h2>

@@ -23,12 +23,16 @@ function countTable(caption, rows, keyHeader, keyCell) {
 function busiest(perSeries) {
   const sums = new Map();
   for (const r of perSeries) sums.set(r.series, (sums.get(r.series) ?? 0) + r.decisions + r.raised);
-  return [...sums].filter(([s, n]) => s !== null && n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([s]) => s);
+  return [...sums]
+    .filter(([s, n]) => s !== null && n > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([s]) => s);
 }
 
 function seriesCharts(o) {
   const series = busiest(o.perSeries);
-  const values = (name, field) => o.months.map((m) => o.perSeries.find((r) => r.series === name && r.month === m)?.[field] ?? 0);
+  const values = (name, field) =>
+    o.months.map((m) => o.perSeries.find((r) => r.series === name && r.month === m)?.[field] ?? 0);
   return html`${series.slice(0, CHARTED).map((name) =>
     barChart({
       title: name,
@@ -70,7 +74,8 @@ export async function overviewView(main) {
     </div>
     <section aria-labelledby="newest"><h2 id="newest">Newest decisions</h2>
       <ul class="decisions">${o.decisions.map(
-        (d) => html`<li><a href="${meetingHref(d.meetingId, d.line)}">${d.text}</a> <span class="muted small">${day(d.date)} · ${d.series ?? 'no series'}</span></li>`,
+        (d) =>
+          html`<li><a href="${meetingHref(d.meetingId, d.line)}">${d.text}</a> <span class="muted small">${day(d.date)} · ${d.series ?? 'no series'}</span></li>`,
       )}</ul><p><a href="/decisions">All decisions</a></p></section>
     <section aria-labelledby="activity"><h2 id="activity">Activity per month, ${span}</h2>
       <div class="charts">

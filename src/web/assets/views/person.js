@@ -25,7 +25,9 @@ export async function personView(main, url, written) {
     throw error;
   }
   const [owner, decisions] = await Promise.all([
-    getJson(`/api/owners/${encodeURIComponent(person.id)}`, { state: stateOf(url) === 'live' ? undefined : stateOf(url) }),
+    getJson(`/api/owners/${encodeURIComponent(person.id)}`, {
+      state: stateOf(url) === 'live' ? undefined : stateOf(url),
+    }),
     getJson('/api/decisions', { attendee: person.id, limit: 100 }),
   ]);
   const title = person.name ?? `@${person.id}`;
@@ -42,10 +44,13 @@ export async function personView(main, url, written) {
     ${exportLinks({ owner: person.id, status: 'open' })}
     ${itemTable(open.items)}
     <h2>Decisions of meetings ${title} attended <span class="count">${decisions.total}</span></h2>
-    ${decisions.items.length === 0
-      ? html`<p class="empty">No decisions recorded in meetings that list ${title} as a participant.</p>`
-      : html`<ul class="decisions">${decisions.items.map(
-          (d) => html`<li><a href="${meetingHref(d.meetingId, d.line)}">${d.text}</a> <span class="muted small">${day(d.date)} · ${d.series ?? ''}</span></li>`,
-        )}</ul>${decisions.total > decisions.items.length ? html`<p class="muted">Showing the newest ${decisions.items.length}.</p>` : ''}`}`,
+    ${
+      decisions.items.length === 0
+        ? html`<p class="empty">No decisions recorded in meetings that list ${title} as a participant.</p>`
+        : html`<ul class="decisions">${decisions.items.map(
+            (d) =>
+              html`<li><a href="${meetingHref(d.meetingId, d.line)}">${d.text}</a> <span class="muted small">${day(d.date)} · ${d.series ?? ''}</span></li>`,
+          )}</ul>${decisions.total > decisions.items.length ? html`<p class="muted">Showing the newest ${decisions.items.length}.</p>` : ''}`
+    }`,
   );
 }

@@ -54,7 +54,10 @@ function queryText(query, without = [], add = []) {
 }
 
 const href = (q, { offset = 0, sort = '' } = {}) =>
-  `/search?${new URLSearchParams({ ...(q ? { q } : {}), ...(sort ? { sort } : {}), ...(offset ? { offset: String(offset) } : {}) })}`.replace(/\?$/, '');
+  `/search?${new URLSearchParams({ ...(q ? { q } : {}), ...(sort ? { sort } : {}), ...(offset ? { offset: String(offset) } : {}) })}`.replace(
+    /\?$/,
+    '',
+  );
 
 function hit(h) {
   const where = h.heading ?? h.title ?? h.source;
@@ -72,7 +75,8 @@ function hit(h) {
 }
 
 /** Facet values in the order a reader scans them: years newest first, the others by count. */
-const ordered = (name, values) => (name === 'year' ? [...values].sort((a, b) => String(b.value).localeCompare(String(a.value))) : values);
+const ordered = (name, values) =>
+  name === 'year' ? [...values].sort((a, b) => String(b.value).localeCompare(String(a.value))) : values;
 
 function facets(result, sort) {
   const year = yearOf(result.query.filters);
@@ -89,23 +93,34 @@ function facets(result, sort) {
 
 function chips(query, sort) {
   const year = yearOf(query.filters);
-  const shown = Object.entries(query.filters).filter(([key, value]) => value && !['from', 'to'].includes(key) && !(year && ['after', 'before'].includes(key)));
+  const shown = Object.entries(query.filters).filter(
+    ([key, value]) => value && !['from', 'to'].includes(key) && !(year && ['after', 'before'].includes(key)),
+  );
   const chip = (label, without) =>
     html`<a class="chip" href="${href(queryText(query, without), { sort })}"><span class="sr-only">Remove the filter </span>${label} <span aria-hidden="true">×</span></a>`;
-  return [...(year ? [chip(`year: ${year}`, ['after', 'before'])] : []), ...shown.map(([key, value]) => chip(`${key}: ${value}`, [key]))];
+  return [
+    ...(year ? [chip(`year: ${year}`, ['after', 'before'])] : []),
+    ...shown.map(([key, value]) => chip(`${key}: ${value}`, [key])),
+  ];
 }
 
 /** Terms of the box written as filters that the server took as words (`is:closed`, `before:soon`), with what they accept. */
 function unreadFilters(q, query) {
   const words = new Set((query.text ?? '').split(/\s+/).map((w) => w.toLowerCase()));
-  const terms = [...q.matchAll(/([A-Za-z]+):(?:"([^"]*)"|(\S+))/g)].filter(([term, key]) => FILTER_KEYS[key.toLowerCase()] && words.has(term.toLowerCase()));
-  return terms.map(([term, key]) => html`<li><code>${term}</code>: <code>${key.toLowerCase()}:</code> takes ${FILTER_KEYS[key.toLowerCase()]}; it was searched as words.</li>`);
+  const terms = [...q.matchAll(/([A-Za-z]+):(?:"([^"]*)"|(\S+))/g)].filter(
+    ([term, key]) => FILTER_KEYS[key.toLowerCase()] && words.has(term.toLowerCase()),
+  );
+  return terms.map(
+    ([term, key]) =>
+      html`<li><code>${term}</code>: <code>${key.toLowerCase()}:</code> takes ${FILTER_KEYS[key.toLowerCase()]}; it was searched as words.</li>`,
+  );
 }
 
 function pager(q, result, sort) {
   const { total, offset, limit, items } = result;
   if (total <= items.length && offset === 0) return '';
-  if (items.length === 0) return html`<p class="error" role="alert">There are only ${plural(total, 'result')}: this page is past the last one. <a href="${href(q, { sort })}">Back to the first page</a></p>`;
+  if (items.length === 0)
+    return html`<p class="error" role="alert">There are only ${plural(total, 'result')}: this page is past the last one. <a href="${href(q, { sort })}">Back to the first page</a></p>`;
   return html`<nav class="pager" aria-label="Pages of results">
     ${offset > 0 ? html`<a href="${href(q, { offset: Math.max(0, offset - limit), sort })}">← previous</a>` : ''}
     <span>${offset + 1}–${offset + items.length} of ${total}</span>
@@ -118,9 +133,12 @@ function pager(q, result, sort) {
  */
 async function fetchPage(q, offset, sort) {
   const first = await getJson('/api/search', { q, offset, limit: PAGE, sort: sort || undefined });
-  if (sort !== 'newest' || !first.query.text || first.query.sort === 'newest' || first.total <= 1) return { result: first, capped: false };
+  if (sort !== 'newest' || !first.query.text || first.query.sort === 'newest' || first.total <= 1)
+    return { result: first, capped: false };
   const all = await getJson('/api/search', { q, limit: SORTABLE });
-  const items = [...all.items].sort((a, b) => String(b.date ?? '').localeCompare(String(a.date ?? ''))).slice(offset, offset + PAGE);
+  const items = [...all.items]
+    .sort((a, b) => String(b.date ?? '').localeCompare(String(a.date ?? '')))
+    .slice(offset, offset + PAGE);
   return { result: { ...all, offset, limit: PAGE, items }, capped: all.total > SORTABLE };
 }
 
@@ -156,8 +174,13 @@ async function drawResults(part, q, offset, sort) {
 /** How the server read the question, each guess with a link that undoes it, and "did you mean". */
 function readingLine(reading, sort) {
   if (!reading) return '';
-  const undo = reading.parts.map((p) => html` <a class="chip" href="${href(p.undo, { sort })}" title="search these words as words">“${p.from}” as ${p.label} <span aria-hidden="true">×</span></a>`);
-  const suggestion = reading.suggestion ? html`<p class="hint">Did you mean <a href="${href(reading.suggestion, { sort })}">${reading.suggestion}</a>? Searched for it.</p>` : '';
+  const undo = reading.parts.map(
+    (p) =>
+      html` <a class="chip" href="${href(p.undo, { sort })}" title="search these words as words">“${p.from}” as ${p.label} <span aria-hidden="true">×</span></a>`,
+  );
+  const suggestion = reading.suggestion
+    ? html`<p class="hint">Did you mean <a href="${href(reading.suggestion, { sort })}">${reading.suggestion}</a>? Searched for it.</p>`
+    : '';
   return html`<p class="hint">Read as: ${reading.text}${reading.matched === 'any' ? ' (no result has all the words: any of them)' : ''}${undo}</p>${suggestion}`;
 }
 
