@@ -18,8 +18,9 @@ import { importPathsInParallel, type FileOutcome, type ImportSummary } from './i
  *
  * What makes a watch robust does not rest on the events, though: a batch looks at each file as it
  * is when the batch runs. A file that is there is imported (unchanged content costs a hash), a file
- * that is gone has its meeting removed. So a missed, doubled or reordered event cannot leave the
- * database other than the folder.
+ * that is gone has its meeting removed. So a doubled or reordered event, or a file gone by the time
+ * it is read, cannot leave the database other than the folder. Events chokidar never sends (files
+ * written in a new folder before it is watched) are covered by looking into new folders twice.
  */
 
 /** What happened to one file in the knowledge base, once it is committed. */
