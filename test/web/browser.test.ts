@@ -567,6 +567,13 @@ describe.skipIf(!HAS_CHROMIUM)('the web page in a real browser', () => {
     await page.waitForFunction(() => document.activeElement?.id === 'main');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+    // From the search box, the results are two keys away, past the filters.
+    await page.focus('#q');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip the filters, to the results');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('hit-link'))).toBe(true);
     const ring = (selector: string) => page.$eval(selector, (el) => getComputedStyle(el).outlineStyle);
     await page.focus('.hit-link');
     await page.keyboard.press('Shift+Tab');

@@ -214,13 +214,14 @@ export async function searchView(main, url) {
         <input id="q" type="search" name="q" value="${q}" autocomplete="off" aria-label="Search minutes" aria-describedby="search-hint"
           placeholder="keycloak owner:garloff is:open type:decision">
       </form>
+      <a class="skip-link" href="#results">Skip the filters, to the results</a>
       <p class="hint" id="search-hint">Words, "phrases", and filters: <code>owner:</code> <code>is:open</code> <code>type:decision</code> <code>series:</code> <code>before:2024-06-01</code> <code>after:</code>.
         <kbd>/</kbd> searches from anywhere; <kbd>j</kbd> and <kbd>k</kbd> move through the results, <kbd>Enter</kbd> opens one.</p>
       <div class="toolbar">
         <button type="button" id="filters-toggle" class="quiet filters-toggle" aria-expanded="false" aria-controls="facets">Filters</button>
         <label>Sort <select id="sort"><option value="">best match first</option><option value="newest" ${sort ? 'selected' : ''}>newest first</option></select></label>
       </div>
-      <div class="with-sidebar"><aside id="facets" aria-label="Narrow the results"></aside><section id="results" aria-label="Results"></section></div>`,
+      <div class="with-sidebar"><aside id="facets" aria-label="Narrow the results"></aside><section id="results" aria-label="Results" tabindex="-1"></section></div>`,
   );
   const box = main.querySelector('#q');
   const sorter = main.querySelector('#sort');
