@@ -44,7 +44,11 @@ function present(paths: string[]): string[] {
  * Import the files of `paths` that are there; a file that vanishes before or while it is read
  * (removed mid-import) counts as gone. Returns the outcomes of the files imported, and the gone.
  */
-async function importPresent(db: DB, paths: string[], options: ApplyOptions): Promise<{ outcomes: FileOutcome[]; gone: string[] }> {
+async function importPresent(
+  db: DB,
+  paths: string[],
+  options: ApplyOptions,
+): Promise<{ outcomes: FileOutcome[]; gone: string[] }> {
   let files = present(paths);
   for (;;) {
     const outcomes: FileOutcome[] = [];
@@ -91,7 +95,9 @@ function folderContents(db: DB, folders: string[]): string[] {
   return folders.flatMap((folder) => {
     let files: string[] = [];
     try {
-      files = statSync(folder, { throwIfNoEntry: false })?.isDirectory() ? findMarkdownFiles([folder]).map((f) => f.source) : [];
+      files = statSync(folder, { throwIfNoEntry: false })?.isDirectory()
+        ? findMarkdownFiles([folder]).map((f) => f.source)
+        : [];
     } catch {
       // gone again while it was read: its meetings, below, are looked at
     }
@@ -108,19 +114,28 @@ function folderContents(db: DB, folders: string[]): string[] {
  * and never was a meeting gives none. `folders` (folders that appeared or went) add their files and
  * the meetings under them.
  */
-export async function applyChanges(db: DB, paths: string[], options: ApplyOptions, folders: string[] = []): Promise<WatchOutcome[]> {
+export async function applyChanges(
+  db: DB,
+  paths: string[],
+  options: ApplyOptions,
+  folders: string[] = [],
+): Promise<WatchOutcome[]> {
   const { outcomes, gone } = await importPresent(db, [...new Set([...paths, ...folderContents(db, folders)])], options);
   const results: WatchOutcome[] = outcomes.map((o) =>
     o.outcome === 'failed'
       ? { source: o.source, outcome: 'failed', error: o.error }
-      : { source: o.source, outcome: o.outcome, meetingId: o.meetingId, series: storedMeeting(db, o.source)?.series ?? null },
+      : {
+          source: o.source,
+          outcome: o.outcome,
+          meetingId: o.meetingId,
+          series: storedMeeting(db, o.source)?.series ?? null,
+        },
   );
   for (const m of removeMeetingsBySource(db, [...new Set(gone)])) {
     results.push({ source: m.source, outcome: 'removed', meetingId: m.id, series: m.series });
   }
   return results;
 }
-
 
 /**
  * What a watch does before it watches: import the folders (as `minutes import` would), and remove
@@ -135,12 +150,17 @@ export async function catchUp(
   const sources = folders.flatMap((folder) => {
     const prefix = sourcePrefix(folder);
     // Under ".", only the relative sources below it: "../x.md" and absolute paths are no files of it.
-    return meetingSourcesStartingWith(db, prefix).filter((s) => prefix !== '' || !(s.startsWith('../') || isAbsolute(s)));
+    return meetingSourcesStartingWith(db, prefix).filter(
+      (s) => prefix !== '' || !(s.startsWith('../') || isAbsolute(s)),
+    );
   });
   const gone = sources.filter((source) => !existsSync(source));
-  const removed = removeMeetingsBySource(db, gone).map(
-    (m): WatchOutcome => ({ source: m.source, outcome: 'removed', meetingId: m.id, series: m.series }),
-  );
+  const removed = removeMeetingsBySource(db, gone).map((m): WatchOutcome => ({
+    source: m.source,
+    outcome: 'removed',
+    meetingId: m.id,
+    series: m.series,
+  }));
   return { summary, removed };
 }
 
@@ -286,7 +306,9 @@ export function watchFolders(db: DB, folders: string[], options: WatchOptions): 
       }
       // A folder that appeared is looked into once more, a quiet time later: chokidar reads a new
       // folder before it watches it, and files written in between have no event.
-      for (const [path, change] of entries) if (change.folder && !change.quiet && existsSync(path)) queue.add(path, undefined, { folder: true, quiet: true });
+      for (const [path, change] of entries)
+        if (change.folder && !change.quiet && existsSync(path))
+          queue.add(path, undefined, { folder: true, quiet: true });
     },
     options.quietMs ?? DEFAULT_QUIET_MS,
     options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,

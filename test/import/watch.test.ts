@@ -3,7 +3,14 @@ import { existsSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } 
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { importPaths } from '../../src/import/import-files.js';
-import { applyChanges, ChangeQueue, isWatched, watchFolders, type Watch, type WatchOutcome } from '../../src/import/watch.js';
+import {
+  applyChanges,
+  ChangeQueue,
+  isWatched,
+  watchFolders,
+  type Watch,
+  type WatchOutcome,
+} from '../../src/import/watch.js';
 import { openDatabase, type DB } from '../../src/store/database.js';
 import { getMeeting, listMeetings } from '../../src/store/meetings.js';
 import { storedMeeting } from '../../src/store/write-meeting.js';
@@ -11,7 +18,20 @@ import { ROOT, tempDir } from '../helpers.js';
 
 /** Minutes of one meeting of a team, with an action item whose words are its own. */
 function minutesOf(date: string, task: string, extra = ''): string {
-  return [`# Team sync ${date}`, '', '## Participants', '', '- @ann', '- @bob', '', '## Action items', '', `- [ ] @ann ${task}`, extra, ''].join('\n');
+  return [
+    `# Team sync ${date}`,
+    '',
+    '## Participants',
+    '',
+    '- @ann',
+    '- @bob',
+    '',
+    '## Action items',
+    '',
+    `- [ ] @ann ${task}`,
+    extra,
+    '',
+  ].join('\n');
 }
 
 /** What the database holds: source -> title, for the meetings of a folder. */
@@ -60,7 +80,7 @@ describe('which files a watch takes', () => {
 });
 
 describe('a batch of changes', () => {
-  it('imports the files that are there and removes the meetings of those that are gone, relinking their series', async () => {
+  it('imports the files that are there, removes the meetings of the gone ones, relinks their series', async () => {
     mkdirSync('team');
     writeFileSync('team/20240902.md', minutesOf('2024-09-02', 'send the slides'));
     writeFileSync('team/20240909.md', minutesOf('2024-09-09', 'book the room'));
@@ -69,16 +89,22 @@ describe('a batch of changes', () => {
 
     unlinkSync('team/20240909.md');
     writeFileSync('team/20240916.md', minutesOf('2024-09-16', 'order the pizza'));
-    const outcomes = await applyChanges(db, ['team/20240909.md', 'team/20240916.md', 'team/never-there.md'], { workers: 0 });
+    const outcomes = await applyChanges(db, ['team/20240909.md', 'team/20240916.md', 'team/never-there.md'], {
+      workers: 0,
+    });
     expect(outcomes.map((o) => [o.source, o.outcome]).sort()).toEqual([
       ['team/20240909.md', 'removed'],
       ['team/20240916.md', 'imported'],
     ]);
     expect([...meetings(db).keys()].sort()).toEqual(['team/20240902.md', 'team/20240916.md']);
     // The removed meeting's item is no longer tracked; the others are.
-    const items = db.prepare('SELECT text FROM tracked_items WHERE series = ? ORDER BY text').all('team') as { text: string }[];
+    const items = db.prepare('SELECT text FROM tracked_items WHERE series = ? ORDER BY text').all('team') as {
+      text: string;
+    }[];
     expect(items.map((i) => i.text)).toEqual(['@ann order the pizza', '@ann send the slides']);
-    expect(count(db, 'SELECT count(*) AS n FROM search_docs WHERE meeting_id NOT IN (SELECT id FROM meetings)')).toBe(0);
+    expect(count(db, 'SELECT count(*) AS n FROM search_docs WHERE meeting_id NOT IN (SELECT id FROM meetings)')).toBe(
+      0,
+    );
   });
 
   it('counts a file removed mid-import as gone: the rest of the batch imports, and its meeting leaves', async () => {
@@ -97,7 +123,12 @@ describe('a batch of changes', () => {
     expect([...meetings(db).keys()].sort()).toEqual(left);
     expect(outcomes.filter((o) => o.outcome === 'failed')).toEqual([]);
     expect(outcomes.find((o) => o.source === sources[12])).toMatchObject({ outcome: 'removed' });
-    expect(outcomes.filter((o) => o.outcome === 'imported').map((o) => o.source).sort()).toEqual(left);
+    expect(
+      outcomes
+        .filter((o) => o.outcome === 'imported')
+        .map((o) => o.source)
+        .sort(),
+    ).toEqual(left);
   });
 });
 
@@ -124,7 +155,7 @@ describe('a folder that appeared or went', () => {
 describe('the change queue', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('takes a burst of changes as one batch, and changes seen while a batch runs as the next; batches never overlap', async () => {
+  it('takes a burst as one batch, changes seen while a batch runs as the next; never two at once', async () => {
     vi.useFakeTimers();
     const batches: string[][] = [];
     let running = 0;
@@ -178,7 +209,12 @@ describe('watching a folder', () => {
   const start = (folders: string[]) => {
     seen.length = 0;
     errors.length = 0;
-    watch = watchFolders(db, folders, { workers: 0, quietMs: 100, onChange: (o) => seen.push(o), onError: (e) => errors.push(e) });
+    watch = watchFolders(db, folders, {
+      workers: 0,
+      quietMs: 100,
+      onChange: (o) => seen.push(o),
+      onError: (e) => errors.push(e),
+    });
     return watch.ready;
   };
   afterEach(async () => {
@@ -186,92 +222,121 @@ describe('watching a folder', () => {
     watch = null;
   });
 
-  it('catches up, then imports what is created, changed, saved by rename, and removed', { timeout: 120_000 }, async () => {
-    mkdirSync('team');
-    writeFileSync('team/20240902.md', minutesOf('2024-09-02', 'send the slides'));
-    writeFileSync('team/20240826.md', minutesOf('2024-08-26', 'gone while nobody watched'));
-    importPaths(db, ['team']);
-    unlinkSync('team/20240826.md');
+  it(
+    'catches up, then imports what is created, changed, saved by rename, and removed',
+    { timeout: 120_000 },
+    async () => {
+      mkdirSync('team');
+      writeFileSync('team/20240902.md', minutesOf('2024-09-02', 'send the slides'));
+      writeFileSync('team/20240826.md', minutesOf('2024-08-26', 'gone while nobody watched'));
+      importPaths(db, ['team']);
+      unlinkSync('team/20240826.md');
 
-    const { summary, removed } = await start(['team']);
-    expect(summary).toMatchObject({ unchanged: 1, failed: [] });
-    expect(removed.map((r) => r.source)).toEqual(['team/20240826.md']);
-    expect([...meetings(db).keys()]).toEqual(['team/20240902.md']);
+      const { summary, removed } = await start(['team']);
+      expect(summary).toMatchObject({ unchanged: 1, failed: [] });
+      expect(removed.map((r) => r.source)).toEqual(['team/20240826.md']);
+      expect([...meetings(db).keys()]).toEqual(['team/20240902.md']);
 
-    // Created.
-    writeFileSync('team/20240909.md', minutesOf('2024-09-09', 'book the room'));
-    await until(() => expect(meetings(db).get('team/20240909.md')).toBe('Team sync 2024-09-09'));
-    const id = storedMeeting(db, 'team/20240909.md')!.id;
+      // Created.
+      writeFileSync('team/20240909.md', minutesOf('2024-09-09', 'book the room'));
+      await until(() => expect(meetings(db).get('team/20240909.md')).toBe('Team sync 2024-09-09'));
+      const id = storedMeeting(db, 'team/20240909.md')!.id;
 
-    // Changed in place.
-    writeFileSync('team/20240909.md', minutesOf('2024-09-09', 'book the room', '- [ ] @bob bring the projector'));
-    await until(() => expect(getMeeting(db, id)!.actionItems.map((a) => a.owners)).toEqual([['ann'], ['bob']]));
+      // Changed in place.
+      writeFileSync('team/20240909.md', minutesOf('2024-09-09', 'book the room', '- [ ] @bob bring the projector'));
+      await until(() => expect(getMeeting(db, id)!.actionItems.map((a) => a.owners)).toEqual([['ann'], ['bob']]));
 
-    // Saved as editors do: written to a temporary file, renamed over the minutes.
-    writeFileSync('team/20240909.md.tmp', minutesOf('2024-09-09', 'book the big room'));
-    renameSync('team/20240909.md.tmp', 'team/20240909.md');
-    await until(() => expect(getMeeting(db, id)!.actionItems.map((a) => a.text)).toEqual(['@ann book the big room']));
-    expect(storedMeeting(db, 'team/20240909.md')!.id).toBe(id); // replaced, not a new meeting
+      // Saved as editors do: written to a temporary file, renamed over the minutes.
+      writeFileSync('team/20240909.md.tmp', minutesOf('2024-09-09', 'book the big room'));
+      renameSync('team/20240909.md.tmp', 'team/20240909.md');
+      await until(() => expect(getMeeting(db, id)!.actionItems.map((a) => a.text)).toEqual(['@ann book the big room']));
+      expect(storedMeeting(db, 'team/20240909.md')!.id).toBe(id); // replaced, not a new meeting
 
-    // Removed: the meeting leaves, and its series is linked again.
-    unlinkSync('team/20240909.md');
-    await until(() => expect([...meetings(db).keys()]).toEqual(['team/20240902.md']));
-    expect(count(db, 'SELECT count(*) AS n FROM tracked_items WHERE series = ?', 'team')).toBe(1);
+      // Removed: the meeting leaves, and its series is linked again.
+      unlinkSync('team/20240909.md');
+      await until(() => expect([...meetings(db).keys()]).toEqual(['team/20240902.md']));
+      expect(count(db, 'SELECT count(*) AS n FROM tracked_items WHERE series = ?', 'team')).toBe(1);
 
-    // A file in a new folder (a checkout makes folders too), and a non-minutes file beside it.
-    mkdirSync('team/2024-q4');
-    writeFileSync('team/2024-q4/20241007.md', minutesOf('2024-10-07', 'plan the offsite'));
-    writeFileSync('team/2024-q4/notes.txt', 'not minutes');
-    await until(() => expect(meetings(db).has('team/2024-q4/20241007.md')).toBe(true));
+      // A file in a new folder (a checkout makes folders too), and a non-minutes file beside it.
+      mkdirSync('team/2024-q4');
+      writeFileSync('team/2024-q4/20241007.md', minutesOf('2024-10-07', 'plan the offsite'));
+      writeFileSync('team/2024-q4/notes.txt', 'not minutes');
+      await until(() => expect(meetings(db).has('team/2024-q4/20241007.md')).toBe(true));
 
-    expect(seen.some((o) => o.source.endsWith('.tmp') || o.source.endsWith('.txt'))).toBe(false);
-    expect(seen.filter((o) => o.source === 'team/20240909.md').at(-1)).toMatchObject({ outcome: 'removed', meetingId: id });
-    expect(errors).toEqual([]);
-  });
+      expect(seen.some((o) => o.source.endsWith('.tmp') || o.source.endsWith('.txt'))).toBe(false);
+      expect(seen.filter((o) => o.source === 'team/20240909.md').at(-1)).toMatchObject({
+        outcome: 'removed',
+        meetingId: id,
+      });
+      expect(errors).toEqual([]);
+    },
+  );
 
-  it('imports a burst of 1,000 files (a checkout of a branch), and removes them when they go', { timeout: 180_000 }, async () => {
-    mkdirSync('team');
-    await start(['team']);
-    const names = Array.from({ length: 1000 }, (_, i) => `team/burst/${String(i).padStart(4, '0')}.md`);
-    mkdirSync('team/burst');
-    names.forEach((name, i) => writeFileSync(name, `# Meeting ${i}\n\nDate: 2024-01-01\n\n## Participants\n\n- @ann\n\nTopic ${i}.\n`));
-    await until(() => expect(meetings(db).size).toBe(1000), 150_000);
-    expect([...meetings(db).keys()].sort()).toEqual(names);
-    expect(seen.filter((o) => o.outcome === 'imported')).toHaveLength(1000);
+  it(
+    'imports a burst of 1,000 files (a checkout of a branch), and removes them when they go',
+    { timeout: 180_000 },
+    async () => {
+      mkdirSync('team');
+      await start(['team']);
+      const names = Array.from({ length: 1000 }, (_, i) => `team/burst/${String(i).padStart(4, '0')}.md`);
+      mkdirSync('team/burst');
+      names.forEach((name, i) =>
+        writeFileSync(name, `# Meeting ${i}\n\nDate: 2024-01-01\n\n## Participants\n\n- @ann\n\nTopic ${i}.\n`),
+      );
+      await until(() => expect(meetings(db).size).toBe(1000), 150_000);
+      expect([...meetings(db).keys()].sort()).toEqual(names);
+      expect(seen.filter((o) => o.outcome === 'imported')).toHaveLength(1000);
 
-    rmSync('team/burst', { recursive: true });
-    await until(() => expect(meetings(db).size).toBe(0), 150_000);
-    expect(seen.filter((o) => o.outcome === 'removed')).toHaveLength(1000);
-    expect(errors).toEqual([]);
-  });
+      rmSync('team/burst', { recursive: true });
+      await until(() => expect(meetings(db).size).toBe(0), 150_000);
+      expect(seen.filter((o) => o.outcome === 'removed')).toHaveLength(1000);
+      expect(errors).toEqual([]);
+    },
+  );
 
   it('names a folder that is not there', () => {
-    expect(() => watchFolders(db, ['nowhere'], { workers: 0, onChange: () => {}, onError: () => {} })).toThrow(/nowhere: no such folder/);
+    expect(() => watchFolders(db, ['nowhere'], { workers: 0, onChange: () => {}, onError: () => {} })).toThrow(
+      /nowhere: no such folder/,
+    );
   });
 });
 
 describe('minutes watch', () => {
-  it('prints the catch-up and one JSON line per change, and stops cleanly on SIGTERM', { timeout: 60_000 }, async () => {
-    mkdirSync('team');
-    writeFileSync('team/20240902.md', minutesOf('2024-09-02', 'send the slides'));
-    const bin = join(ROOT, 'dist', 'cli', 'main.js');
-    const child = spawn(process.execPath, [bin, 'watch', 'team', '--json', '--debounce', '50', '--db', 'cli.db'], { cwd: dir });
-    const lines: Record<string, unknown>[] = [];
-    let buffer = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const parts = buffer.split('\n');
-      buffer = parts.pop()!;
-      lines.push(...parts.map((l) => JSON.parse(l) as Record<string, unknown>));
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    await until(() => expect(lines[0]).toMatchObject({ event: 'ready', watching: ['team'], imported: 1 }));
-    writeFileSync('team/20240909.md', minutesOf('2024-09-09', 'book the room'));
-    await until(() => expect(lines).toContainEqual(expect.objectContaining({ event: 'change', source: 'team/20240909.md', outcome: 'imported', series: 'team' })));
-    unlinkSync('team/20240902.md');
-    await until(() => expect(lines).toContainEqual(expect.objectContaining({ event: 'change', source: 'team/20240902.md', outcome: 'removed' })));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(existsSync(join(dir, 'cli.db-wal'))).toBe(false); // the database was closed
-  });
+  it(
+    'prints the catch-up and one JSON line per change, and stops cleanly on SIGTERM',
+    { timeout: 60_000 },
+    async () => {
+      mkdirSync('team');
+      writeFileSync('team/20240902.md', minutesOf('2024-09-02', 'send the slides'));
+      const bin = join(ROOT, 'dist', 'cli', 'main.js');
+      const child = spawn(process.execPath, [bin, 'watch', 'team', '--json', '--debounce', '50', '--db', 'cli.db'], {
+        cwd: dir,
+      });
+      const lines: Record<string, unknown>[] = [];
+      let buffer = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        const parts = buffer.split('\n');
+        buffer = parts.pop()!;
+        lines.push(...parts.map((l) => JSON.parse(l) as Record<string, unknown>));
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      await until(() => expect(lines[0]).toMatchObject({ event: 'ready', watching: ['team'], imported: 1 }));
+      writeFileSync('team/20240909.md', minutesOf('2024-09-09', 'book the room'));
+      await until(() =>
+        expect(lines).toContainEqual(
+          expect.objectContaining({ event: 'change', source: 'team/20240909.md', outcome: 'imported', series: 'team' }),
+        ),
+      );
+      unlinkSync('team/20240902.md');
+      await until(() =>
+        expect(lines).toContainEqual(
+          expect.objectContaining({ event: 'change', source: 'team/20240902.md', outcome: 'removed' }),
+        ),
+      );
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(existsSync(join(dir, 'cli.db-wal'))).toBe(false); // the database was closed
+    },
+  );
 });

@@ -32,7 +32,11 @@ export function formatProblem(p: Problem, format: LintFormat): string {
   if (format === 'json') return JSON.stringify(p);
   if (format === 'text') return `${p.file}:${p.line ?? 1}: ${p.message}`;
   // A problem of the whole file (it cannot be read, it has no date) is an annotation of the file, with no line.
-  const properties = [`file=${escapeProperty(p.file)}`, ...(p.line === null ? [] : [`line=${p.line}`]), 'title=minutes lint'];
+  const properties = [
+    `file=${escapeProperty(p.file)}`,
+    ...(p.line === null ? [] : [`line=${p.line}`]),
+    'title=minutes lint',
+  ];
   return `::warning ${properties.join(',')}::${escapeData(p.message)}`;
 }
 
@@ -45,9 +49,14 @@ export function lintCommand(): Command {
   return new Command('lint')
     .description('print what to fix in minutes before committing them, as file:line: message')
     .argument('<files...>', 'markdown files (or folders of them)')
-    .addOption(dbOption('database whose people count as known owners (default: $MINUTES_DB or data/minutes.db, if it exists)'))
     .addOption(
-      new Option('--format <format>', 'text (file:line: message), json (one JSON problem per line), github (::warning annotations)')
+      dbOption('database whose people count as known owners (default: $MINUTES_DB or data/minutes.db, if it exists)'),
+    )
+    .addOption(
+      new Option(
+        '--format <format>',
+        'text (file:line: message), json (one JSON problem per line), github (::warning annotations)',
+      )
         .choices(LINT_FORMATS)
         .default('text'),
     )
@@ -67,7 +76,11 @@ export function lintCommand(): Command {
         for (const a of result.actionItems) {
           for (const owner of a.owners) {
             if (owner === 'all' || present.has(owner) || (store && isKnownPerson(store.db, owner))) continue;
-            problems.push({ file: result.source, line: a.line, message: `unknown owner "${owner}": not a participant${store ? ' nor a known person' : ''}` });
+            problems.push({
+              file: result.source,
+              line: a.line,
+              message: `unknown owner "${owner}": not a participant${store ? ' nor a known person' : ''}`,
+            });
           }
         }
       }

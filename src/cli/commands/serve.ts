@@ -30,9 +30,10 @@ interface ServeOptions {
 /** `--watch`: one watch for the whole server, in the first process, on a database connection of its own. */
 async function watchWhileServing(options: ServeOptions): Promise<Watching | null> {
   if (!options.watch?.length || !cluster.isPrimary) return null;
-  const watching = await startWatching(options.watch, { db: options.db, json: options.json, name: 'minutes serve --watch' });
+  const name = 'minutes serve --watch';
+  const watching = await startWatching(options.watch, { db: options.db, json: options.json, name });
   watching.ready.catch((error: unknown) => {
-    process.stderr.write(`minutes serve --watch: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   });
   return watching;
@@ -145,9 +146,8 @@ export function serveCommand(): Command {
     .option('--allowed-host <name...>', 'a host name requests may be addressed to, beyond the bound address and localhost')
     .addOption(rateLimitOption())
     .addOption(
-      new Option('--watch <folders...>', 'keep these folders of minutes imported while serving, as `minutes watch` (creates the database)').argParser(
-        watchFolderArgument,
-      ),
+      new Option('--watch <folders...>', 'keep these folders imported, as `minutes watch` does (creates the database)')
+        .argParser(watchFolderArgument),
     )
     .addOption(jsonOption('print the URL as JSON'))
     .action(serve);

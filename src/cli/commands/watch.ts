@@ -37,7 +37,8 @@ function changeLine(o: WatchOutcome, now: Date): string {
  * its write transactions), printing the catch-up import, then one line (or JSON line) per change.
  */
 export async function startWatching(folders: string[], options: WatchingOptions): Promise<Watching> {
-  const { watchFolders } = await import('../../import/watch.js'); // chokidar and the parser: only for the commands that watch
+  // chokidar and the parser: loaded by the commands that watch
+  const { watchFolders } = await import('../../import/watch.js');
   const name = options.name ?? 'minutes watch';
   const dbFile = databasePath(options.db);
   const { db } = openStore({ db: dbFile });
@@ -65,7 +66,13 @@ export async function startWatching(folders: string[], options: WatchingOptions)
       catchingUp = false;
       progress.stop();
       if (options.json) {
-        printJson({ event: 'ready', watching: folders, database: dbFile, ...summary, removed: removed.map((r) => r.source) });
+        printJson({
+          event: 'ready',
+          watching: folders,
+          database: dbFile,
+          ...summary,
+          removed: removed.map((r) => r.source),
+        });
         return;
       }
       printSummary(summary, dbFile);
@@ -103,16 +110,23 @@ const debounceOption = () =>
 
 export function watchCommand(): Command {
   return new Command('watch')
-    .description('import folders of minutes, then keep importing: a .md file created or changed is imported, a removed one leaves')
+    .description(
+      'import folders of minutes, then keep importing: a .md file created or changed is imported, a removed one leaves',
+    )
     .addArgument(new Argument('<folders...>', 'folders of markdown minutes').argParser(watchFolderArgument))
     .addOption(dbOption())
     .addOption(debounceOption())
     .addOption(
-      new Option('--workers <n>', 'threads that parse a batch of 2,000 new files or more (0: parse on the writing thread)')
+      new Option(
+        '--workers <n>',
+        'threads that parse a batch of 2,000 new files or more (0: parse on the writing thread)',
+      )
         .argParser((v) => Math.min(positiveInteger(v), 16))
         .default(DEFAULT_WORKERS),
     )
-    .addOption(jsonOption('print JSON lines: the catch-up import ({"event":"ready"}), then one {"event":"change"} per file'))
+    .addOption(
+      jsonOption('print JSON lines: the catch-up import ({"event":"ready"}), then one {"event":"change"} per file'),
+    )
     .action(async (folders: string[], options: { db?: string; json?: boolean; debounce: number; workers: number }) => {
       let watching: Watching;
       try {
