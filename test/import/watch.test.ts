@@ -340,3 +340,32 @@ describe('minutes watch', () => {
     },
   );
 });
+
+describe('minutes serve --watch', () => {
+  it('serves what the watched folder holds as it changes, and stops cleanly', { timeout: 60_000 }, async () => {
+    mkdirSync('team');
+    writeFileSync('team/20240902.md', minutesOf('2024-09-02', 'send the slides'));
+    const bin = join(ROOT, 'dist', 'cli', 'main.js');
+    const args = ['serve', '--port', '0', '--watch', 'team', '--db', 'served.db', '--json'];
+    const child = spawn(process.execPath, [bin, ...args], { cwd: dir });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const sources = async (url: string) => {
+      const page = (await (await fetch(`${url}/api/meetings`)).json()) as { items: { source: string }[] };
+      return page.items.map((m) => m.source).sort();
+    };
+    // The database did not exist: --watch creates it, as the catch-up imports the folder.
+    await until(() => expect(out).toMatch(/"event":"ready"/));
+    const { url } = JSON.parse(out.split('\n').find((l) => l.includes('"url"'))!) as { url: string };
+    expect(await sources(url)).toEqual(['team/20240902.md']);
+    writeFileSync('team/20240909.md', minutesOf('2024-09-09', 'book the room'));
+    unlinkSync('team/20240902.md');
+    await vi.waitFor(async () => expect(await sources(url)).toEqual(['team/20240909.md']), {
+      timeout: 30_000,
+      interval: 100,
+    });
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
