@@ -432,6 +432,14 @@ describe.skipIf(!HAS_CHROMIUM)('the web page in a real browser', () => {
     await page.click('dialog button:text-is("Cancel")');
     await page.waitForSelector('#change-result.error');
     expect((await (await fetch(`${base}/api/action-items/${item.id}`)).json()).status).toBe('open');
+    // Again, with a wrong token and then the right one when asked: the change goes through.
+    await page.evaluate(() => sessionStorage.setItem('minutes-token', 'wrong again'));
+    await page.click('button:text-is("Drop…")');
+    await page.click('dialog button:text-is("Drop item")');
+    await page.fill('dialog input[name=token]', TOKEN);
+    await page.click('dialog button:text-is("Sign in")');
+    await page.waitForSelector('button:text-is("Reopen…")');
+    expect((await (await fetch(`${base}/api/action-items/${item.id}`)).json()).status).toBe('dropped');
     await page.close();
   }, 30_000);
 

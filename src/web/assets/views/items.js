@@ -185,15 +185,17 @@ export async function itemView(main, url, id) {
       }
       const note = form.elements.note.value.trim();
       const body = JSON.stringify({ status: button.value, ...(note ? { note } : {}) });
-      try {
-        await send('PATCH', `/api/action-items/${id}`, body, 'application/json');
-      } catch (error) {
-        if (error.status !== 401 || !(await signIn(error.message))) {
+      // A refused token asks for the token again; Cancel there leaves the item as it was.
+      for (;;) {
+        try {
+          await send('PATCH', `/api/action-items/${id}`, body, 'application/json');
+          break;
+        } catch (error) {
+          if (error.status === 401 && (await signIn(error.message))) continue;
           result.textContent = `Not changed: ${error.message}`;
           result.classList.add('error');
           return;
         }
-        await send('PATCH', `/api/action-items/${id}`, body, 'application/json');
       }
       await itemView(main, url, id);
       main.querySelector('#change-result').textContent = `${CHANGE_WORDS[button.value]}.`;
