@@ -1,4 +1,13 @@
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as ChronoEn from 'chrono-node/en';
+
+/**
+ * chrono-node's English parser, loaded on the first question with a day or week in it: `minutes
+ * search` starts without it (test/cli/cli.test.ts), as most searches have none. Its CommonJS build
+ * can be loaded where it is needed, without making every search wait for an import.
+ */
+let chrono: typeof ChronoEn | undefined;
+const chronoEn = () => (chrono ??= createRequire(import.meta.url)('chrono-node/en') as typeof ChronoEn);
 
 /**
  * Time words of a question, resolved against "today" into a range of meeting dates: "last
@@ -150,7 +159,7 @@ const CHRONO_HINT = /\b(ago|yesterday|today|tomorrow|week|weeks|days?|\d{4}-\d\d
 /** Days and weeks, by chrono: "last week", "2 weeks ago", "on March 5", "2024-03-05". */
 function byChrono(text: string, today: Date): TimeRange | null {
   if (!CHRONO_HINT.test(text)) return null;
-  const [result] = chrono.parse(text, today, { forwardDate: false });
+  const [result] = chronoEn().parse(text, today, { forwardDate: false });
   if (!result) return null;
   const start = result.start;
   const from = start.date();

@@ -80,7 +80,10 @@ describe('minutes import, ais, search', () => {
 
   it('searches, with the same results as JSON', () => {
     const text = minutes(['search', 'keycloak', '--type', 'decision', '--db', db]);
-    expect(text.stdout).toMatch(/^decision +2024-\d\d-\d\d {2}minutes\/demo-weekly\/\d+\.md:\d+$/m);
+    // A hit: its kind and meeting (title, series, date), its snippet, then its topic and source line.
+    expect(text.stdout).toMatch(/^reading: decisions · about: keycloak$/m);
+    expect(text.stdout).toMatch(/^decision +[^/]*2024-\d\d-\d\d[^/]*$/m);
+    expect(text.stdout).toMatch(/^ {4}(?:topic: .* · )?minutes\/demo-weekly\/\d+\.md:\d+$/m);
     const json = JSON.parse(minutes(['search', 'keycloak', '--json', '--db', db]).stdout);
     expect(json.total).toBeGreaterThan(0);
   });
