@@ -273,7 +273,8 @@ function snippetMaker(db: DB, phrases: Phrases | null, match: string | null): (r
 function headingOf(row: HitRow): string {
   const title = readable(row.title ?? '');
   const parts = [title || null];
-  if (row.series && !title.toLowerCase().includes(row.series.toLowerCase())) parts.push(row.series);
+  const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
+  if (row.series && !words(title).includes(words(row.series))) parts.push(row.series);
   if (row.date && !title.includes(row.date)) parts.push(row.date);
   const heading = parts.filter(Boolean).join(' · ');
   return heading || 'Meeting';
