@@ -60,7 +60,10 @@ function hitsOf(db: DB, rowids: number[]): Hit[] {
 /** bm25 over the same columns and weights as search, for an FTS5 expression. */
 function bm25(db: DB, match: string | null): number[] {
   if (!match) return [];
-  return db.prepare(`SELECT rowid FROM search WHERE search MATCH ? ORDER BY bm25(search) LIMIT ${TOP}`).pluck().all(match) as number[];
+  return db
+    .prepare(`SELECT rowid FROM search WHERE search MATCH ? ORDER BY bm25(search) LIMIT ${TOP}`)
+    .pluck()
+    .all(match) as number[];
 }
 
 const plain: Engine = (db, { q }) => hitsOf(db, bm25(db, ftsQuery(q)));
@@ -70,7 +73,8 @@ const anyWord: Engine = (db, { q }) => {
   return hitsOf(db, bm25(db, words.length ? words.map((w) => `"${w}"`).join(' OR ') : null));
 };
 
-const ours: Engine = (db, { q, today }) => search(db, { q, today, limit: TOP }).items.map((h) => ({ source: h.source, line: h.line }));
+const ours: Engine = (db, { q, today }) =>
+  search(db, { q, today, limit: TOP }).items.map((h) => ({ source: h.source, line: h.line }));
 
 function answers(question: Question, hit: Hit): string | undefined {
   const path = corpusPath(hit.source);
@@ -115,7 +119,9 @@ async function main(): Promise<void> {
     console.log(`skipped: ${SHARED} is absent (the shared corpus lives beside the project as ../shared)`);
     return;
   }
-  const fixture = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/questions/questions.json'), 'utf8')) as { questions: Question[] };
+  const fixture = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/questions/questions.json'), 'utf8')) as {
+    questions: Question[];
+  };
   const questions = fixture.questions.filter((q) => !only || q.q.includes(only));
   const db = await corpusDb();
   const engines: [string, Engine][] = [
@@ -127,10 +133,15 @@ async function main(): Promise<void> {
   if (show) {
     questions.forEach((q, i) => {
       const s = scores.map((e) => e[i]!);
-      console.log(`${q.q}  [${q.kind}, today ${q.today}]  ${s.map((x) => `${fixed(x.recall)}/${fixed(x.rr)}`).join('  ')}`);
+      console.log(
+        `${q.q}  [${q.kind}, today ${q.today}]  ${s.map((x) => `${fixed(x.recall)}/${fixed(x.rr)}`).join('  ')}`,
+      );
       const reading = search(db, { q: q.q, today: q.today, limit: TOP });
       console.log(`    reading: ${reading.query.reading.text}`);
-      for (const hit of reading.items) console.log(`    ${answers(q, hit) ? '✓' : ' '} ${corpusPath(hit.source)}:${hit.line ?? ''}  ${hit.snippet.slice(0, 90)}`);
+      for (const hit of reading.items)
+        console.log(
+          `    ${answers(q, hit) ? '✓' : ' '} ${corpusPath(hit.source)}:${hit.line ?? ''}  ${hit.snippet.slice(0, 90)}`,
+        );
     });
   }
   db.close();

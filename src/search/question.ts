@@ -78,15 +78,19 @@ function tokens(text: string): Token[] {
 }
 
 /** The question with text[start, end) in quotes, so that it is searched as words. */
-const quote = (text: string, start: number, end: number) => `${text.slice(0, start)}"${text.slice(start, end).replace(/"/g, '')}"${text.slice(end)}`;
+const quote = (text: string, start: number, end: number) =>
+  `${text.slice(0, start)}"${text.slice(start, end).replace(/"/g, '')}"${text.slice(end)}`;
 
 /** Intent phrases by their number of words, longest first. */
-const PHRASES = INTENTS.map(([phrase, intent]) => ({ words: phrase.split(' '), intent })).sort((a, b) => b.words.length - a.words.length);
+const PHRASES = INTENTS.map(([phrase, intent]) => ({ words: phrase.split(' '), intent })).sort(
+  (a, b) => b.words.length - a.words.length,
+);
 
 /** The first intent phrase at token i, as [words it takes, intent]. */
 function intentAt(all: Token[], i: number): [number, Intent] | null {
   for (const { words, intent } of PHRASES) {
-    if (words.every((w, k) => all[i + k] && !all[i + k]!.quoted && !all[i + k]!.used && all[i + k]!.bare === w)) return [words.length, intent];
+    if (words.every((w, k) => all[i + k] && !all[i + k]!.quoted && !all[i + k]!.used && all[i + k]!.bare === w))
+      return [words.length, intent];
   }
   return null;
 }
@@ -122,7 +126,14 @@ export function readQuestion(text: string, context: QuestionContext): Question {
       for (let k = 0; k < n; k++) all[i + k]!.used = true;
       if (question.type && question.type !== intent.type) continue; // the first kind named wins; the rest are no words to find
       const { start, end } = span(all, i, n);
-      if (!question.type) part('type', start, end, intent.type, `${intent.status ? `${intent.status} ` : ''}${INTENT_LABELS[intent.type]}`);
+      if (!question.type)
+        part(
+          'type',
+          start,
+          end,
+          intent.type,
+          `${intent.status ? `${intent.status} ` : ''}${INTENT_LABELS[intent.type]}`,
+        );
       question.type = intent.type;
       if (intent.status) question.status = intent.status;
     }

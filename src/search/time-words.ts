@@ -50,8 +50,14 @@ const seasonSpan = (year: number, season: string): Span => {
   const month = SEASONS[season]!;
   return { from: utc(year, month, 1), to: addDays(utc(year, month + 3, 1), -1) };
 };
-const monthSpan = (year: number, month: number): Span => ({ from: utc(year, month, 1), to: addDays(utc(year, month + 1, 1), -1) });
-const quarterSpan = (year: number, q: number): Span => ({ from: utc(year, 3 * q, 1), to: addDays(utc(year, 3 * q + 3, 1), -1) });
+const monthSpan = (year: number, month: number): Span => ({
+  from: utc(year, month, 1),
+  to: addDays(utc(year, month + 1, 1), -1),
+});
+const quarterSpan = (year: number, q: number): Span => ({
+  from: utc(year, 3 * q, 1),
+  to: addDays(utc(year, 3 * q + 3, 1), -1),
+});
 const yearSpan = (year: number): Span => ({ from: utc(year, 0, 1), to: utc(year, 11, 31) });
 const monthIndex = (name: string) => MONTHS.indexOf(name.toLowerCase().slice(0, 3));
 
@@ -65,20 +71,34 @@ function latest(today: Date, span: (year: number) => Span, which: 'this' | 'last
 
 type Reader = { pattern: RegExp; span: (m: RegExpExecArray, today: Date) => Span | null };
 
-const relative = (word: string | undefined): 'this' | 'last' => (word && /^(this|current)$/i.test(word) ? 'this' : 'last');
+const relative = (word: string | undefined): 'this' | 'last' =>
+  word && /^(this|current)$/i.test(word) ? 'this' : 'last';
 
 /** The expressions read here, longest first; each group of a match is read by its function. */
 const READERS: Reader[] = [
   // "spring 2023", "in the spring of 2023", "summer 2024"
-  { pattern: new RegExp(`${LEAD}${SEASON}\\s+(?:of\\s+)?${YEAR}`, 'giu'), span: (m) => seasonSpan(Number(m[3]), m[2]!.toLowerCase()) },
+  {
+    pattern: new RegExp(`${LEAD}${SEASON}\\s+(?:of\\s+)?${YEAR}`, 'giu'),
+    span: (m) => seasonSpan(Number(m[3]), m[2]!.toLowerCase()),
+  },
   // "last spring", "this summer", "since the summer", "in spring"; not a season alone ("the fall of the status page")
   {
-    pattern: new RegExp(`(?:(since|after|from|before|until|till|by|in|during)\\s+(?:the\\s+)?(?:${RELATIVE}\\s+)?|(?:the\\s+)?(?=(?:last|this|past|previous|current)\\s))(?:${RELATIVE}\\s+)?${SEASON}\\b`, 'giu'),
-    span: (m, today) => latest(today, (y) => seasonSpan(y, m[4]!.toLowerCase()), m[2] || m[3] ? relative(m[2] ?? m[3]) : 'this'),
+    pattern: new RegExp(
+      `(?:(since|after|from|before|until|till|by|in|during)\\s+(?:the\\s+)?(?:${RELATIVE}\\s+)?|(?:the\\s+)?(?=(?:last|this|past|previous|current)\\s))(?:${RELATIVE}\\s+)?${SEASON}\\b`,
+      'giu',
+    ),
+    span: (m, today) =>
+      latest(today, (y) => seasonSpan(y, m[4]!.toLowerCase()), m[2] || m[3] ? relative(m[2] ?? m[3]) : 'this'),
   },
   // "Q3 2019", "2019 Q3", "q1/2024"
-  { pattern: new RegExp(`${LEAD}q([1-4])[\\s/-]*${YEAR}\\b`, 'giu'), span: (m) => quarterSpan(Number(m[3]), Number(m[2]) - 1) },
-  { pattern: new RegExp(`${LEAD}${YEAR}[\\s/-]*q([1-4])\\b`, 'giu'), span: (m) => quarterSpan(Number(m[2]), Number(m[3]) - 1) },
+  {
+    pattern: new RegExp(`${LEAD}q([1-4])[\\s/-]*${YEAR}\\b`, 'giu'),
+    span: (m) => quarterSpan(Number(m[3]), Number(m[2]) - 1),
+  },
+  {
+    pattern: new RegExp(`${LEAD}${YEAR}[\\s/-]*q([1-4])\\b`, 'giu'),
+    span: (m) => quarterSpan(Number(m[2]), Number(m[3]) - 1),
+  },
   // "last quarter", "this quarter"
   {
     pattern: new RegExp(`${LEAD}${RELATIVE}\\s+quarter\\b`, 'giu'),
@@ -106,15 +126,28 @@ const READERS: Reader[] = [
       const y = today.getUTCFullYear();
       const mo = today.getUTCMonth();
       const d = today.getUTCDate();
-      const from = unit === 'd' ? utc(y, mo, d - n) : unit === 'w' ? utc(y, mo, d - 7 * n) : unit === 'm' ? utc(y, mo - n, d) : utc(y - n, mo, d);
+      const from =
+        unit === 'd'
+          ? utc(y, mo, d - n)
+          : unit === 'w'
+            ? utc(y, mo, d - 7 * n)
+            : unit === 'm'
+              ? utc(y, mo - n, d)
+              : utc(y - n, mo, d);
       return { from, to: today };
     },
   },
   // "March 2024", "in Sept 2016"
-  { pattern: new RegExp(`${LEAD}${MONTH}\\s+${YEAR}\\b`, 'giu'), span: (m) => monthSpan(Number(m[3]), monthIndex(m[2]!)) },
+  {
+    pattern: new RegExp(`${LEAD}${MONTH}\\s+${YEAR}\\b`, 'giu'),
+    span: (m) => monthSpan(Number(m[3]), monthIndex(m[2]!)),
+  },
   // "in March", "since June", "last August" (a month alone only after such a word: "may" is a verb too)
   {
-    pattern: new RegExp(`(?:(since|after|from|before|until|till|by|in|during)\\s+|(last|this)\\s+)${MONTH}\\b(?!\\s+\\d)`, 'giu'),
+    pattern: new RegExp(
+      `(?:(since|after|from|before|until|till|by|in|during)\\s+|(last|this)\\s+)${MONTH}\\b(?!\\s+\\d)`,
+      'giu',
+    ),
     span: (m, today) => latest(today, (y) => monthSpan(y, monthIndex(m[3]!)), m[2] ? relative(m[2]) : 'this'),
   },
   // "in 2015", "since 2020", "2019"
@@ -151,10 +184,12 @@ function toRange(span: Span, lead: string | undefined, start: number, end: numbe
 }
 
 /** A word without which no expression here matches: most queries have none, and need no more patterns tried. */
-const TIME_HINT = /\d|spring|summer|autumn|fall|winter|quarter|year|month|week|yesterday|today|tomorrow|ago|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const TIME_HINT =
+  /\d|spring|summer|autumn|fall|winter|quarter|year|month|week|yesterday|today|tomorrow|ago|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 
 /** Words that make chrono worth asking: it is slow to ask about every query. */
-const CHRONO_HINT = /\b(ago|yesterday|today|tomorrow|week|weeks|days?|\d{4}-\d\d-\d\d|\d{1,2}(st|nd|rd|th)?\s+[a-z]{3}|[a-z]{3,9}\.?\s+\d{1,2}(st|nd|rd|th)?)\b/i;
+const CHRONO_HINT =
+  /\b(ago|yesterday|today|tomorrow|week|weeks|days?|\d{4}-\d\d-\d\d|\d{1,2}(st|nd|rd|th)?\s+[a-z]{3}|[a-z]{3,9}\.?\s+\d{1,2}(st|nd|rd|th)?)\b/i;
 
 /** Days and weeks, by chrono: "last week", "2 weeks ago", "on March 5", "2024-03-05". */
 function byChrono(text: string, today: Date): TimeRange | null {
@@ -169,8 +204,7 @@ function byChrono(text: string, today: Date): TimeRange | null {
   else if (/\bweeks?\b/i.test(result.text)) {
     const monday = addDays(from, -((from.getUTCDay() + 6) % 7)); // "last week": the whole week, Monday to Sunday
     span = { from: monday, to: addDays(monday, 6) };
-  }
-  else if (start.isCertain('day')) span = { from, to: from };
+  } else if (start.isCertain('day')) span = { from, to: from };
   else return null;
   const day0 = utc(span.from.getUTCFullYear(), span.from.getUTCMonth(), span.from.getUTCDate());
   const day1 = utc(span.to.getUTCFullYear(), span.to.getUTCMonth(), span.to.getUTCDate());

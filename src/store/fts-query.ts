@@ -26,11 +26,19 @@ export function ftsPhrases(input: string, allowPrefix = true): Phrases | null {
   let dropped = 0;
   for (let match = pattern.exec(input); match; match = pattern.exec(input)) {
     const phrase = match[1] !== undefined;
-    const words = (match[1] ?? match[2] ?? '').split(/[^\p{L}\p{N}_]+/u).filter(Boolean).slice(0, MAX_PHRASES);
+    const words = (match[1] ?? match[2] ?? '')
+      .split(/[^\p{L}\p{N}_]+/u)
+      .filter(Boolean)
+      .slice(0, MAX_PHRASES);
     if (words.length === 0) continue;
     const key = words.join(' ').toLowerCase();
     // A word that ends the box is still being typed, unless punctuation ends it ("keycloak?").
-    const last = allowPrefix && !phrase && words.length === 1 && match.index + match[0].length === input.trimEnd().length && /[\p{L}\p{N}_]$/u.test(match[0]);
+    const last =
+      allowPrefix &&
+      !phrase &&
+      words.length === 1 &&
+      match.index + match[0].length === input.trimEnd().length &&
+      /[\p{L}\p{N}_]$/u.test(match[0]);
     if (seen.has(key) || phrases.length >= MAX_PHRASES) {
       dropped++;
       continue;

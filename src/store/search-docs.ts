@@ -26,21 +26,21 @@ function facetSetId(db: DB, facets: string): number {
 
 /** What a document is about (schema/006): a decision's or action item's agenda topic, a meeting's title; stored before it is indexed. */
 function topicOf(db: DB, doc: SearchDoc): string | null {
-  const sql = { decision: 'SELECT agenda FROM decisions WHERE id = ?', action: 'SELECT agenda FROM action_items WHERE id = ?', meeting: 'SELECT title FROM meetings WHERE id = ?' };
+  const sql = {
+    decision: 'SELECT agenda FROM decisions WHERE id = ?',
+    action: 'SELECT agenda FROM action_items WHERE id = ?',
+    meeting: 'SELECT title FROM meetings WHERE id = ?',
+  };
   return statement<[number], string | null>(db, sql[doc.kind]).pluck().get(doc.refId) ?? null;
 }
 
 /** Index one document: its row, its text, its agenda topic, its facet set. */
 export function addSearchDoc(db: DB, doc: SearchDoc): void {
   const status = doc.action?.status ?? null;
-  const rowid = statement(db, 'INSERT INTO search_docs (meeting_id, kind, ref_id, series, date, status) VALUES (?, ?, ?, ?, ?, ?)').run(
-    doc.meetingId,
-    doc.kind,
-    doc.refId,
-    doc.series,
-    doc.date,
-    status,
-  ).lastInsertRowid;
+  const rowid = statement(
+    db,
+    'INSERT INTO search_docs (meeting_id, kind, ref_id, series, date, status) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(doc.meetingId, doc.kind, doc.refId, doc.series, doc.date, status).lastInsertRowid;
   statement(db, 'INSERT INTO search (rowid, decision, action, meeting, topic) VALUES (?, ?, ?, ?, ?)').run(
     rowid,
     doc.kind === 'decision' ? doc.text : null,
@@ -48,7 +48,13 @@ export function addSearchDoc(db: DB, doc: SearchDoc): void {
     doc.kind === 'meeting' ? doc.text : null,
     topicOf(db, doc),
   );
-  const facets = JSON.stringify([doc.kind, doc.series, doc.date?.slice(0, 4) ?? null, status, doc.action?.owners ?? null]);
+  const facets = JSON.stringify([
+    doc.kind,
+    doc.series,
+    doc.date?.slice(0, 4) ?? null,
+    status,
+    doc.action?.owners ?? null,
+  ]);
   statement(db, 'INSERT INTO search_doc_facets (doc_id, facet_id) VALUES (?, ?)').run(rowid, facetSetId(db, facets));
 }
 

@@ -38,7 +38,10 @@ function ownerNames(db: DB): Set<string> {
 export function knownOwner(db: DB, name: string): string | null {
   if (!ownerNames(db).has(normaliseName(name))) return null;
   const ids = ownerIds(db, name);
-  const owns = statement<[string], number>(db, 'SELECT 1 FROM action_item_owners WHERE owner IN (SELECT value FROM json_each(?)) LIMIT 1')
+  const owns = statement<[string], number>(
+    db,
+    'SELECT 1 FROM action_item_owners WHERE owner IN (SELECT value FROM json_each(?)) LIMIT 1',
+  )
     .pluck()
     .get(JSON.stringify(ids));
   return owns ? ids[0]! : null;
@@ -47,7 +50,9 @@ export function knownOwner(db: DB, name: string): string | null {
 /** Whether the index has a word (as its tokenizer reads it: stemmed), or with `prefix`, a word that begins with it. */
 export function isIndexed(db: DB, word: string, prefix = false): boolean {
   const match = `"${word.replace(/"/g, '')}"${prefix ? '*' : ''}`;
-  return Boolean(statement<[string], number>(db, 'SELECT 1 FROM search WHERE search MATCH ? LIMIT 1').pluck().get(match));
+  return Boolean(
+    statement<[string], number>(db, 'SELECT 1 FROM search WHERE search MATCH ? LIMIT 1').pluck().get(match),
+  );
 }
 
 /** Edits from `a` to `b` (insert, delete, change, swap two letters), or `max + 1` once beyond `max`. */
@@ -107,7 +112,12 @@ function vocabulary(db: DB, start: string): [string, number][] {
   let terms = known.byStart.get(start);
   if (!terms) {
     const end = start[0]! + String.fromCharCode(start.charCodeAt(1) + 1);
-    terms = statement<[string, string], [string, number]>(db, 'SELECT term, doc FROM search_vocab WHERE term >= ? AND term < ? AND doc >= 2').raw().all(start, end);
+    terms = statement<[string, string], [string, number]>(
+      db,
+      'SELECT term, doc FROM search_vocab WHERE term >= ? AND term < ? AND doc >= 2',
+    )
+      .raw()
+      .all(start, end);
     known.byStart.set(start, terms);
   }
   return terms;

@@ -1,6 +1,15 @@
 import type { ActionStatus } from '../parse/meeting-record.js';
 import type { DB } from './database.js';
-import { meetingClauses, ownedMentionsClause, where, DEFAULT_LIMIT, type Clause, type MeetingFilter, type Page, type PageOf } from './filters.js';
+import {
+  meetingClauses,
+  ownedMentionsClause,
+  where,
+  DEFAULT_LIMIT,
+  type Clause,
+  type MeetingFilter,
+  type Page,
+  type PageOf,
+} from './filters.js';
 import { stateMentionsClause } from './tracked-items.js';
 import { readQuestion, readingText, withoutGuesses, type Question, type ReadingPart } from '../search/question.js';
 import { parseSearchQuery, type QueryFilters } from './search-query.js';
@@ -80,7 +89,13 @@ export interface SearchResult extends PageOf<SearchHit> {
    * The query as understood: the box without its filters (`text`), the FTS5 expression run,
    * the filters given in the box and as parameters (guesses are in `reading`), and the reading.
    */
-  query: { text: string; match: string | null; filters: QueryFilters & MeetingFilter; dropped: number; reading: Reading };
+  query: {
+    text: string;
+    match: string | null;
+    filters: QueryFilters & MeetingFilter;
+    dropped: number;
+    reading: Reading;
+  };
   facets: Facets;
 }
 
@@ -147,7 +162,10 @@ function rankMatches(db: DB, filters: Clause[], match: string, size: number): Ra
 /** Without words: newest first, and facets counted by SQL over groups of documents with the same facet set. */
 function listNewest(db: DB, filters: Clause[], limit: number, offset: number): Ranked {
   const w = where(filters);
-  const groups = statement(db, `SELECT x.facet_id, count(*) FROM search_docs d JOIN search_doc_facets x ON x.doc_id = d.id ${w.sql} GROUP BY x.facet_id`)
+  const groups = statement(
+    db,
+    `SELECT x.facet_id, count(*) FROM search_docs d JOIN search_doc_facets x ON x.doc_id = d.id ${w.sql} GROUP BY x.facet_id`,
+  )
     .raw()
     .all(...w.params) as [number, number][];
   const tally = new FacetTally();
@@ -177,7 +195,9 @@ function facetValues(db: DB, tally: FacetTally): Map<number, FacetValues> {
     else unknown.push(set);
   }
   if (unknown.length === 0) return values;
-  const rows = statement(db, 'SELECT id, facets FROM search_facets WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(unknown)) as [number, string][];
+  const rows = statement(db, 'SELECT id, facets FROM search_facets WHERE id IN (SELECT value FROM json_each(?))')
+    .raw()
+    .all(JSON.stringify(unknown)) as [number, string][];
   for (const [set, json] of rows) {
     const value = JSON.parse(json) as FacetValues;
     values.set(set, value);
@@ -209,8 +229,21 @@ interface HitRow {
 }
 
 type RawHitRow = [
-  number, SearchType, number, number, string, string | null, string | null, string | null, number | null, string | null, string,
-  ActionStatus | null, string | null, string | null, string | null,
+  number,
+  SearchType,
+  number,
+  number,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+  string | null,
+  string,
+  ActionStatus | null,
+  string | null,
+  string | null,
+  string | null,
 ];
 
 /** What the page shows of its documents, in one query, in page order. */
@@ -228,8 +261,40 @@ function hitRows(db: DB, ids: number[]): HitRow[] {
     .raw()
     .all(JSON.stringify(ids)) as RawHitRow[];
   const byId = new Map<number, HitRow>();
-  for (const [docId, type, refId, meetingId, source, series, date, title, line, text, facets, status, itemId, body, topic] of rows) {
-    byId.set(docId, { docId, type, refId, meetingId, source, series, date, title, line, text, facets, status, itemId, body, topic });
+  for (const [
+    docId,
+    type,
+    refId,
+    meetingId,
+    source,
+    series,
+    date,
+    title,
+    line,
+    text,
+    facets,
+    status,
+    itemId,
+    body,
+    topic,
+  ] of rows) {
+    byId.set(docId, {
+      docId,
+      type,
+      refId,
+      meetingId,
+      source,
+      series,
+      date,
+      title,
+      line,
+      text,
+      facets,
+      status,
+      itemId,
+      body,
+      topic,
+    });
   }
   // Not in one transaction with the ranking (BEGIN and COMMIT cost a search 6%): a document
   // that an import removed in between is left out of the page.
@@ -246,7 +311,9 @@ function readableText(row: HitRow): string {
 
 /** The first `n` characters (code points, as SQLite's substr counts them). */
 function firstChars(text: string, n: number): string {
-  return Array.from(text.slice(0, 2 * n)).slice(0, n).join('');
+  return Array.from(text.slice(0, 2 * n))
+    .slice(0, n)
+    .join('');
 }
 
 /**
@@ -264,7 +331,8 @@ function snippetMaker(db: DB, phrases: Phrases | null, match: string | null): (r
     `SELECT snippet(search, -1, '«', '»', '…', 16) FROM search WHERE search MATCH ? AND rowid = CAST(? AS INTEGER)`,
   ).pluck();
   return (row) => {
-    if (row.type === 'meeting') return fromMinutes(row.body!) ?? fromText(readable(row.title ?? '')) ?? firstChars(readableText(row), 160);
+    if (row.type === 'meeting')
+      return fromMinutes(row.body!) ?? fromText(readable(row.title ?? '')) ?? firstChars(readableText(row), 160);
     return fromText(readable(row.text!)) ?? fromFts.get(match, row.docId) ?? '';
   };
 }
@@ -325,7 +393,14 @@ function corrected(phrases: Phrases, fixes: { word: string; suggestion: string }
 
 /** `text` with each misspelt word (as a whole word, in any case) replaced. */
 function withCorrections(text: string, fixes: { word: string; suggestion: string }[]): string {
-  return fixes.reduce((t, f) => t.replace(new RegExp(`(?<![\\p{L}\\p{N}_])${f.word.replace(/[^\p{L}\p{N}]/gu, '')}(?![\\p{L}\\p{N}_])`, 'giu'), f.suggestion), text);
+  return fixes.reduce(
+    (t, f) =>
+      t.replace(
+        new RegExp(`(?<![\\p{L}\\p{N}_])${f.word.replace(/[^\p{L}\p{N}]/gu, '')}(?![\\p{L}\\p{N}_])`, 'giu'),
+        f.suggestion,
+      ),
+    text,
+  );
 }
 
 interface Matching {
@@ -339,7 +414,11 @@ interface Matching {
 /** Ranked matches of both: those of `all` first, then those of `any` that are not among them. */
 function allThenAny(all: Ranked, any: Ranked, offset: number): Ranked {
   const first = new Set(all.ids);
-  return { total: any.total, ids: [...all.ids, ...any.ids.filter((id) => !first.has(id))].slice(offset), tally: any.tally };
+  return {
+    total: any.total,
+    ids: [...all.ids, ...any.ids.filter((id) => !first.has(id))].slice(offset),
+    tally: any.tally,
+  };
 }
 
 /** Words from which a page with fewer than a page of all-word matches goes on with any-word ones: two words found together say enough. */
@@ -352,7 +431,8 @@ const FILL_MIN_PHRASES = 3;
  * finds "CentOS8"), more of them and rarer ones first.
  */
 function matchWords(db: DB, filters: Clause[], first: Phrases | null, limit: number, offset: number): Matching {
-  if (!first) return { ranked: listNewest(db, filters, limit, offset), phrases: null, match: null, matched: null, corrected: [] };
+  if (!first)
+    return { ranked: listNewest(db, filters, limit, offset), phrases: null, match: null, matched: null, corrected: [] };
   const size = offset + limit;
   let phrases = first;
   let match = ftsExpression(phrases);
@@ -366,7 +446,11 @@ function matchWords(db: DB, filters: Clause[], first: Phrases | null, limit: num
       ranked = rankMatches(db, filters, match, size);
     }
   }
-  if (ranked.total >= size || phrases.phrases.length < 2 || (ranked.total > 0 && phrases.phrases.length < FILL_MIN_PHRASES)) {
+  if (
+    ranked.total >= size ||
+    phrases.phrases.length < 2 ||
+    (ranked.total > 0 && phrases.phrases.length < FILL_MIN_PHRASES)
+  ) {
     return { ranked: { ...ranked, ids: ranked.ids.slice(offset) }, phrases, match, matched: 'all', corrected: fixes };
   }
   const anyMatch = ftsAnyExpression(phrases);
@@ -383,7 +467,12 @@ function understand(db: DB, text: string, f: QueryFilters, filter: SearchFilter)
   return readQuestion(text, {
     today: todayOf(filter),
     person: (name) => knownOwner(db, name),
-    explicit: { type: Boolean(f.type), status: Boolean(f.status), owner: Boolean(f.owner), time: Boolean(f.before || f.after || filter.from || filter.to) },
+    explicit: {
+      type: Boolean(f.type),
+      status: Boolean(f.status),
+      owner: Boolean(f.owner),
+      time: Boolean(f.before || f.after || filter.from || filter.to),
+    },
   });
 }
 
@@ -408,7 +497,12 @@ export function search(db: DB, filter: SearchFilter): SearchResult {
     const effective = { type: question.type, status: question.status, owner: question.owner, ...f } as QueryFilters;
     const range = { from: filter.from ?? question.from, to: filter.to ?? question.to };
     const first = ftsPhrases(question.words, endsTheBox(typed.text, question.words));
-    return { question, effective, range, ...matchWords(db, clauses(db, effective, { ...filter, ...range }), first, limit, offset) };
+    return {
+      question,
+      effective,
+      range,
+      ...matchWords(db, clauses(db, effective, { ...filter, ...range }), first, limit, offset),
+    };
   };
   const read = understand(db, typed.text, f, filter);
   let found = run(read);
@@ -435,6 +529,12 @@ export function search(db: DB, filter: SearchFilter): SearchResult {
     corrected: fixes,
     suggestion: fixes.length > 0 ? withCorrections(filter.q ?? '', fixes) : null,
   };
-  const query = { text: typed.text, match, filters: { ...f, from: filter.from, to: filter.to }, dropped: phrases?.dropped ?? 0, reading };
+  const query = {
+    text: typed.text,
+    match,
+    filters: { ...f, from: filter.from, to: filter.to },
+    dropped: phrases?.dropped ?? 0,
+    reading,
+  };
   return { total: ranked.total, limit, offset, items, query, facets };
 }

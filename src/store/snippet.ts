@@ -33,7 +33,8 @@ const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u;
 function isTokenChar(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
   if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  if (code >= 0xd800 && code <= 0xdfff) return TOKEN_CHAR.test(code < 0xdc00 ? text.slice(i, i + 2) : text.slice(i - 1, i + 1));
+  if (code >= 0xd800 && code <= 0xdfff)
+    return TOKEN_CHAR.test(code < 0xdc00 ? text.slice(i, i + 2) : text.slice(i - 1, i + 1));
   return TOKEN_CHAR.test(text[i]!);
 }
 
@@ -43,7 +44,10 @@ const folds = new Map<string, string>();
 function foldChar(c: string): string {
   let folded = folds.get(c);
   if (folded === undefined) {
-    folded = c.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
+    folded = c
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '');
     folds.set(c, folded);
   }
   return folded;
@@ -104,7 +108,12 @@ interface Query {
 const stemStart = (token: string) => (token.length > 3 ? token.slice(0, -1) : token);
 
 function readQuery({ phrases, prefix }: Phrases): Query {
-  const all = phrases.map((words) => words.flatMap((w) => w.split(/[^\p{L}\p{N}\p{Co}]+/u)).filter(Boolean).map((w) => stem(fold(w))));
+  const all = phrases.map((words) =>
+    words
+      .flatMap((w) => w.split(/[^\p{L}\p{N}\p{Co}]+/u))
+      .filter(Boolean)
+      .map((w) => stem(fold(w))),
+  );
   // A word of underscores only is no token at all: FTS5 finds nothing for it, and nor do we.
   const tokens = all.filter((t) => t.length > 0);
   const spellings = tokens.map(([first]) => {
@@ -112,7 +121,12 @@ function readQuery({ phrases, prefix }: Phrases): Query {
     return [...new Set([start, start[0]!.toUpperCase() + start.slice(1), start.toUpperCase()])];
   });
   const firstChars = tokens.map(([first]) => first!.charCodeAt(0));
-  return { tokens, prefixPhrase: prefix && all[all.length - 1]!.length > 0 ? tokens.length - 1 : -1, spellings, firstChars };
+  return {
+    tokens,
+    prefixPhrase: prefix && all[all.length - 1]!.length > 0 ? tokens.length - 1 : -1,
+    spellings,
+    firstChars,
+  };
 }
 
 interface Hit extends Span {
@@ -147,7 +161,8 @@ function phraseAt(text: string, start: number, query: Query, p: number): number 
   for (let k = 0; k < tokens.length; k++) {
     const token = tokenAfter(text, at);
     if (!token || (k === 0 && token.start !== start)) return -1;
-    if (!isToken(text, token.start, token.end, tokens[k]!, p === query.prefixPhrase && k === tokens.length - 1)) return -1;
+    if (!isToken(text, token.start, token.end, tokens[k]!, p === query.prefixPhrase && k === tokens.length - 1))
+      return -1;
     at = token.end;
   }
   return at;
@@ -162,7 +177,11 @@ function phraseAt(text: string, start: number, query: Query, p: number): number 
 function placesOf(text: string, haystack: string, spellings: string[], query: Query, p: number, count: number): Hit[] {
   for (const spelling of spellings) {
     const hits: Hit[] = [];
-    for (let start = haystack.indexOf(spelling); start >= 0 && hits.length < count; start = haystack.indexOf(spelling, start + 1)) {
+    for (
+      let start = haystack.indexOf(spelling);
+      start >= 0 && hits.length < count;
+      start = haystack.indexOf(spelling, start + 1)
+    ) {
       const end = phraseAt(text, start, query, p);
       if (end >= 0) hits.push({ start, end, phrase: p });
     }
@@ -178,7 +197,9 @@ function placesOf(text: string, haystack: string, spellings: string[], query: Qu
  */
 function places(text: string, query: Query, count = query.tokens.length === 1 ? 1 : PLACES_PER_PHRASE): Hit[] {
   const find = (haystack: string, spellings: (p: number) => string[]) =>
-    query.tokens.flatMap((_, p) => placesOf(text, haystack, spellings(p), query, p, count)).sort((a, b) => a.start - b.start);
+    query.tokens
+      .flatMap((_, p) => placesOf(text, haystack, spellings(p), query, p, count))
+      .sort((a, b) => a.start - b.start);
   let hits = find(text, (p) => query.spellings[p]!);
   if (hits.length > 0) return hits;
   const lower = text.toLowerCase();
@@ -235,7 +256,7 @@ function fragment(text: string, place: Hit): Span {
 function marked(text: string, { start, end }: Span, query: Query): string {
   let out = tokenStartBefore(text, start) >= 0 ? '…' : '';
   let at = start;
-  for (let token = tokenAfter(text, start); token && token.start < end; ) {
+  for (let token = tokenAfter(text, start); token && token.start < end;) {
     let phraseEnd = -1;
     const c = text.charCodeAt(token.start) | 0x20; // ASCII lower case
     for (let p = 0; p < query.tokens.length && phraseEnd < 0; p++) {
@@ -326,14 +347,19 @@ function readableLine(line: string): string {
   text = text.replace(LINE_START, '');
   if (text.includes('#')) text = withoutClosingHashes(text);
   for (const [char, pattern, by] of INLINE) if (text.includes(char)) text = text.replace(pattern, by);
-  if (text.includes('|')) text = text.split('|').map((cell) => cell.trim()).filter(Boolean).join(' · ');
+  if (text.includes('|'))
+    text = text
+      .split('|')
+      .map((cell) => cell.trim())
+      .filter(Boolean)
+      .join(' · ');
   return text.replace(/\s+/g, ' ').trim();
 }
 
 /** A line that starts a block of its own (a heading, an item, a quote, a row). */
 const BLOCK_START = /^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|>|\|)/;
 /** Text in which no markup can be. */
-const PLAIN = /^[^<>#*_\[\]`~|\n]*$/;
+const PLAIN = /^[^<>#*_[\]`~|\n]*$/;
 
 /**
  * Markdown as a reader sees it: no heading or list markers, emphasis, link targets, HTML tags or
@@ -359,7 +385,8 @@ function excerpt(markdown: string, place: Span): string {
   if (place.start - from < 40 && from > 0) from = markdown.lastIndexOf('\n', from - 2) + 1;
   let to = markdown.indexOf('\n', place.end);
   if (to < 0) to = markdown.length;
-  else if (to - place.end < 80) to = markdown.indexOf('\n', to + 1) < 0 ? markdown.length : markdown.indexOf('\n', to + 1);
+  else if (to - place.end < 80)
+    to = markdown.indexOf('\n', to + 1) < 0 ? markdown.length : markdown.indexOf('\n', to + 1);
   return readable(markdown.slice(Math.max(from, place.start - EXCERPT_REACH), Math.min(to, place.end + EXCERPT_REACH)));
 }
 
@@ -380,8 +407,11 @@ export function meetingSnippets(phrases: Phrases): (markdown: string) => string 
     if (marked) return marked;
     let first: string | null = null;
     // Places of every usual spelling (a word may be only in a link's address in lower case): a few are tried, the first shown unmarked.
-    const candidates = query.tokens.flatMap((_, p) => query.spellings[p]!.flatMap((spelling) => placesOf(markdown, markdown, [spelling], query, p, PLACES_PER_PHRASE)));
-    const found = candidates.length > 0 ? candidates.sort((a, b) => a.start - b.start) : places(markdown, query, PLACES_PER_PHRASE);
+    const candidates = query.tokens.flatMap((_, p) =>
+      query.spellings[p]!.flatMap((spelling) => placesOf(markdown, markdown, [spelling], query, p, PLACES_PER_PHRASE)),
+    );
+    const found =
+      candidates.length > 0 ? candidates.sort((a, b) => a.start - b.start) : places(markdown, query, PLACES_PER_PHRASE);
     for (const place of byScore(found.filter(seen)).slice(0, PLACES_TRIED)) {
       const text = excerpt(markdown, place);
       const marked = ofText(text);
@@ -397,7 +427,10 @@ const PLACES_TRIED = 8;
 
 /** Places, those followed closely by the most different phrases first, then in order. */
 function byScore(hits: Hit[]): Hit[] {
-  return hits.map((hit, i) => ({ hit, score: phrasesNear(hits, i) })).sort((a, b) => b.score - a.score || a.hit.start - b.hit.start).map((x) => x.hit);
+  return hits
+    .map((hit, i) => ({ hit, score: phrasesNear(hits, i) }))
+    .sort((a, b) => b.score - a.score || a.hit.start - b.hit.start)
+    .map((x) => x.hit);
 }
 
 /** SNIPPET_TOKENS tokens from the start of a text, with … when it goes on. */

@@ -3,13 +3,19 @@ import { readQuestion, readingText, withoutGuesses, type QuestionContext } from 
 import { stem } from '../../src/search/porter.js';
 import { readTime } from '../../src/search/time-words.js';
 
-const people: Record<string, string> = { garloff: 'garloff', '@garloff': 'garloff', 'kurt garloff': 'garloff', fkr: 'fkr' };
+const people: Record<string, string> = {
+  garloff: 'garloff',
+  '@garloff': 'garloff',
+  'kurt garloff': 'garloff',
+  fkr: 'fkr',
+};
 const context = (today = '2024-01-15', explicit: QuestionContext['explicit'] = {}): QuestionContext => ({
   today,
   person: (name) => people[name] ?? null,
   explicit,
 });
-const read = (text: string, today?: string, explicit?: QuestionContext['explicit']) => readQuestion(text, context(today, explicit));
+const read = (text: string, today?: string, explicit?: QuestionContext['explicit']) =>
+  readQuestion(text, context(today, explicit));
 
 describe('reading a question', () => {
   it('drops question words and filler, maps intent words to a kind and time words to dates', () => {
@@ -23,7 +29,11 @@ describe('reading a question', () => {
     const q = read('what does garloff still owe us?');
     expect(q).toMatchObject({ words: '', type: 'action', status: 'open', owner: 'garloff' });
     expect(readingText(q, q.words)).toBe('open action items · owner: garloff');
-    expect(read('open items of Kurt Garloff about vexxhost')).toMatchObject({ owner: 'garloff', words: 'vexxhost', status: 'open' });
+    expect(read('open items of Kurt Garloff about vexxhost')).toMatchObject({
+      owner: 'garloff',
+      words: 'vexxhost',
+      status: 'open',
+    });
     expect(read('@garloff todo')).toMatchObject({ owner: 'garloff', type: 'action' });
   });
 
@@ -58,7 +68,13 @@ describe('reading a question', () => {
   it('takes back kind and owner guesses, but not time words, when asked to', () => {
     const q = read('open items of fkr about vexxhost in 2023');
     const loose = withoutGuesses(q)!;
-    expect([loose.type, loose.status, loose.owner, loose.words, loose.from]).toEqual([undefined, undefined, undefined, 'vexxhost fkr', '2023-01-01']);
+    expect([loose.type, loose.status, loose.owner, loose.words, loose.from]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      'vexxhost fkr',
+      '2023-01-01',
+    ]);
     expect(withoutGuesses(read('keycloak'))).toBeNull();
   });
 });
@@ -83,7 +99,13 @@ describe('time words', () => {
   });
 
   it('reads no time in words that only look like it', () => {
-    for (const text of ['what may happen', 'scs-0102 release 0.35', 'issue #2019', 'the fall of the status page', 'spring boot']) {
+    for (const text of [
+      'what may happen',
+      'scs-0102 release 0.35',
+      'issue #2019',
+      'the fall of the status page',
+      'spring boot',
+    ]) {
       expect(readTime(text, '2025-01-01'), text).toBeNull();
     }
     expect(readTime('"last spring"', '2025-01-01')).toBeNull();
@@ -92,6 +114,12 @@ describe('time words', () => {
 
 describe('stems', () => {
   it('are those of the porter tokenizer', () => {
-    expect(['keycloaks', 'deciding', 'decided', 'policies', 'monitoring'].map(stem)).toEqual(['keycloak', 'decid', 'decid', 'polici', 'monitor']);
+    expect(['keycloaks', 'deciding', 'decided', 'policies', 'monitoring'].map(stem)).toEqual([
+      'keycloak',
+      'decid',
+      'decid',
+      'polici',
+      'monitor',
+    ]);
   });
 });

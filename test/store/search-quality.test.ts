@@ -18,7 +18,9 @@ describe.skipIf(!HAS_CORPUS)('searching the IAM minutes as a person asks', () =>
   it('answers the mission question with the decision of April 2023, and says how it read it', () => {
     const result = search(db, { q: 'what did we decide about keycloak last spring?', today: '2024-01-15', limit: 10 });
     expect(result.query.reading.text).toBe('decisions · about: keycloak · Mar 1 – May 31 2023');
-    expect(result.items.every((h) => h.type === 'decision' && h.date! >= '2023-03-01' && h.date! <= '2023-05-31')).toBe(true);
+    expect(result.items.every((h) => h.type === 'decision' && h.date! >= '2023-03-01' && h.date! <= '2023-05-31')).toBe(
+      true,
+    );
     expect(result.items.some((h) => h.source.endsWith('scs/iam/20230419.md') && h.line === 25)).toBe(true);
     const undo = result.query.reading.parts.find((p) => p.kind === 'type')!.undo;
     expect(search(db, { q: undo, today: '2024-01-15' }).query.reading.text).not.toMatch(/^decisions/);
@@ -60,7 +62,15 @@ describe.skipIf(!HAS_CORPUS)('searching the IAM minutes as a person asks', () =>
   });
 
   it('reads any text, and answers with a reading', () => {
-    for (const q of ['"', 'NEAR(( AND OR *', "'; DROP TABLE meetings; --", '😀 🚀 keycloak', 'x'.repeat(1000), '在哪里 決定', 'since since since before']) {
+    for (const q of [
+      '"',
+      'NEAR(( AND OR *',
+      "'; DROP TABLE meetings; --",
+      '😀 🚀 keycloak',
+      'x'.repeat(1000),
+      '在哪里 決定',
+      'since since since before',
+    ]) {
       const result = search(db, { q });
       expect(typeof result.query.reading.text).toBe('string');
     }
@@ -70,7 +80,13 @@ describe.skipIf(!HAS_CORPUS)('searching the IAM minutes as a person asks', () =>
     const app = await buildServer({ db });
     try {
       const noise = Array.from({ length: 1000 }, (_, i) => String.fromCharCode(33 + ((i * 7919) % 94))).join('');
-      for (const q of ['what does garloff still owe us?', noise, '"unbalanced AND (', '🦄🦄 keycloak', "1' OR '1'='1"]) {
+      for (const q of [
+        'what does garloff still owe us?',
+        noise,
+        '"unbalanced AND (',
+        '🦄🦄 keycloak',
+        "1' OR '1'='1",
+      ]) {
         const response = await app.inject({ url: `/api/search?${new URLSearchParams({ q, today: '2024-01-15' })}` });
         expect(response.statusCode, q).toBe(200);
         expect(typeof response.json().query.reading.text).toBe('string');
