@@ -77,14 +77,22 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
   const page = readFileSync(join(webDir, 'index.html'), 'utf8')
     .replace('</head>', `${preload.join('\n')}\n</head>`)
     .replaceAll('/assets/', `/assets/${version}/`);
-  const pageEtag = etagOf(page);
+  const views = { body: page, etag: etagOf(page) };
+  // The front page asks for its figures while its modules load (the overview fetches the same URL).
+  const preloadFigures = '<link rel="preload" href="/api/overview" as="fetch" crossorigin="anonymous">';
+  const front = page.replace('</head>', `${preloadFigures}\n</head>`);
+  const overview = { body: front, etag: etagOf(front) };
 
-  const sendPage = (request: FastifyRequest, reply: FastifyReply, found = true) => {
+  const html = 'text/html; charset=utf-8';
+  const sendPage = (request: FastifyRequest, reply: FastifyReply, { body, etag } = views, found = true) => {
     reply.header('content-security-policy', POLICY).header('referrer-policy', 'no-referrer');
-    if (!found) return reply.code(404).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page);
-    return withEtag(request, reply, pageEtag, 'no-cache', 'text/html; charset=utf-8', page);
+    if (!found) return reply.code(404).header('cache-control', 'no-cache').type(html).send(body);
+    return withEtag(request, reply, etag, 'no-cache', html, body);
   };
-  for (const path of PAGES) app.get(path, { schema: { hide: true } }, (request, reply) => sendPage(request, reply));
+  for (const path of PAGES) {
+    const variant = path === '/' ? overview : views;
+    app.get(path, { schema: { hide: true } }, (request, reply) => sendPage(request, reply, variant));
+  }
 
   app.get<{ Params: { '*': string } }>('/assets/*', { schema: { hide: true } }, async (request, reply) => {
     const path = request.params['*'];
@@ -100,6 +108,6 @@ export const webRoutes: FastifyPluginAsync = async (app) => {
     const path = request.url.split('?')[0]!;
     if (/^\/(?:api|docs)(?:\/|$)/.test(path))
       return reply.code(404).send({ error: 'Not Found', message: `no route GET ${path}` });
-    return sendPage(request, reply, false);
+    return sendPage(request, reply, views, false);
   });
 };
