@@ -38,7 +38,7 @@ describe('numbers in parameters', () => {
   it('finds the integer parameters of the list and export routes', () => {
     const found = integerParameters();
     expect(found.some((p) => p.name === 'limit')).toBe(true);
-    expect(found.some((p) => p.name === 'stale')).toBe(true);
+    expect(found.some((p) => p.name === 'live_days')).toBe(true);
     expect(found.some((p) => p.where === 'path')).toBe(true);
   });
 

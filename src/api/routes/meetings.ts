@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { importTextInWorker } from '../../import/import-files.js';
+import { importPosted } from '../../kb/knowledge-base.js';
 import { ParsePool } from '../../import/parse-pool.js';
 import { seriesOfSource, sourceNameProblem } from '../../import/source-name.js';
 import type { DB } from '../../store/database.js';
@@ -13,7 +13,6 @@ import {
   meetingsVersion,
   type StoredMeeting,
 } from '../../store/meetings.js';
-import { relinkSeries } from '../../store/tracked-items.js';
 import { errorResponses, errorSchema, fileResponse, listQuery, meetingSummarySchema, pageOf, storedMeetingSchema } from '../schemas.js';
 import { posix } from 'node:path';
 import { renderMeeting, type LinkResolver } from '../../web/render-meeting.js';
@@ -169,13 +168,12 @@ export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string; parseBu
         return reply.code(415).send({ error: 'Unsupported Media Type', message: 'send the markdown as the body with Content-Type text/markdown or text/plain' });
       }
       parser ??= new ParsePool(1, parseBudgetMs);
-      const result = await importTextInWorker(db, request.body, { source, seriesFromPath: seriesOfSource(source) }, parser);
+      const result = await importPosted(db, request.body, { source, seriesFromPath: seriesOfSource(source) }, parser);
       if (result.outcome === 'failed') {
         const storage = storageFailure(result.code);
         if (storage) throw Object.assign(new Error(storage.message), { code: result.code }); // 507 or 503, by the error handler
         return reply.code(422).send({ error: 'Unprocessable Entity', message: `${source}: ${result.error}` });
       }
-      for (const series of result.series) relinkSeries(db, series);
       return reply.code(result.outcome === 'imported' ? 201 : 200).send({ outcome: result.outcome, meeting: getMeeting(db, result.meetingId) });
     },
   );

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { availableParallelism } from 'node:os';
 import type { ImportSummary } from '../../import/import-files.js';
 import { PARALLEL_MIN_FILES } from '../../import/parse-pool.js';
+import { importFiles } from '../../kb/knowledge-base.js';
 import { databasePath } from '../../store/database.js';
 import { openStore } from '../open-store.js';
 import { printJson, println } from '../output.js';
@@ -16,11 +17,10 @@ export const DEFAULT_WORKERS = availableParallelism() > 1 ? Math.min(availablePa
 
 /** Import paths into a database, with a progress bar on a terminal; returns the summary. */
 export async function runImport(paths: string[], dbFile: string, workers = DEFAULT_WORKERS): Promise<ImportSummary> {
-  const { importPathsInParallel } = await import('../../import/import-files.js'); // the parser: loaded by the commands that parse
   const { db } = openStore({ db: dbFile });
   const progress = progressBar('importing');
   try {
-    return await importPathsInParallel(db, paths, { workers, onFile: (done, total) => progress.update(done, total) });
+    return await importFiles(db, paths, { workers, onFile: (done, total) => progress.update(done, total) });
   } finally {
     progress.stop();
     db.close();
