@@ -82,7 +82,9 @@ async function importPresent(
 
 /** The prefix the sources of a folder's files start with, as an import of it names them ("" for "."). */
 function sourcePrefix(folder: string): string {
-  const posix = toPosix(folder).replace(/\/+$/, '');
+  let posix = toPosix(folder);
+  // Trailing slashes trimmed by a loop: /\/+$/ would retry from every slash of a long run.
+  while (posix.length > 1 && posix.endsWith('/')) posix = posix.slice(0, -1);
   return posix === '.' ? '' : `${posix}/`;
 }
 
