@@ -54,12 +54,12 @@ export const LEADING: readonly RegExp[] = [
 
 /** Each removes one wrapping from the end of the text. */
 export const TRAILING: readonly RegExp[] = [
-  /(?<=\S)[_*~]+$/u, // emphasis closed
+  /(?<![_*~\s])[_*~]+$/u, // emphasis closed (only from the start of a run: linear on '****')
   new RegExp(String.raw`\s*(?:=>|->|→|⇒)\s*(?:${HANDLES}|${NAME})?\s*$`, 'u'), // "needed => @garloff"
   new RegExp(String.raw`\s*\(\s*(?:${MARKER}\b[^()]*|${HANDLES})\)\s*\.?$`, 'u'), // "(AI @garloff, @fkr)"
   new RegExp(String.raw`\s*(?:[-–—:,]\s*)?\(?${STATUS}\)?[.!]?$`, 'u'), // "- DONE", "(done)"
-  /\s*<-{1,3}\s[^<>]*$/u, // "<-- This one is empty at the moment"
-  /\s*[-–—:;,]+$/u,
+  /<-{1,3}\s[^<>]*$/u, // "<-- This one is empty at the moment" (the space before: trimmed after)
+  /(?<![-–—:;,])[-–—:;,]+$/u,
 ];
 
 /** The whole line in parentheses: "(TODO: Ask Allen to revisit)". */

@@ -58,7 +58,7 @@ function withEtag(
   body: string,
 ) {
   reply.header('etag', etag).header('cache-control', cache);
-  if (request.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) return reply.code(304).send();
+  if (request.headers['if-none-match']?.split(',').some((tag) => tag.trim() === etag)) return reply.code(304).send();
   return reply.type(type).send(body);
 }
 

@@ -107,7 +107,7 @@ function chips(query, sort) {
 /** Terms of the box written as filters that the server took as words (`is:closed`, `before:soon`), with what they accept. */
 function unreadFilters(q, query) {
   const words = new Set((query.text ?? '').split(/\s+/).map((w) => w.toLowerCase()));
-  const terms = [...q.matchAll(/([A-Za-z]+):(?:"([^"]*)"|(\S+))/g)].filter(
+  const terms = [...q.matchAll(/(?<![A-Za-z])([A-Za-z]+):(?:"([^"]*)"|(\S+))/g)].filter(
     ([term, key]) => FILTER_KEYS[key.toLowerCase()] && words.has(term.toLowerCase()),
   );
   return terms.map(
