@@ -138,6 +138,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(swagger, {
     openapi: {
       info: { title: 'minutes-kb', description: 'A knowledge base of meeting minutes: decisions, action items, meetings. [← Back to the minutes-kb page](/)', version: '0.1.0' },
+      // Swagger UI's Authorize button: the token of MINUTES_TOKEN, sent by the write routes that declare it.
+      components: { securitySchemes: { token: { type: 'http', scheme: 'bearer', description: 'MINUTES_TOKEN of the server' } } },
     },
   });
   // staticCSP: Swagger UI's own page gets a policy with the hashes of its inline script and style.

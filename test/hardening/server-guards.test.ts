@@ -30,6 +30,22 @@ describe('security headers', () => {
   });
 });
 
+describe('the API docs', () => {
+  it('offer a bearer token for the write routes (Authorize), and only for them', async () => {
+    const { app, close } = await serverOn();
+    try {
+      await app.ready();
+      const doc = app.swagger() as { components: { securitySchemes: object }; paths: Record<string, Record<string, { security?: unknown }>> };
+      expect(doc.components.securitySchemes).toMatchObject({ token: { type: 'http', scheme: 'bearer' } });
+      expect(doc.paths['/api/meetings']!.post!.security).toEqual([{ token: [] }]);
+      expect(doc.paths['/api/action-items/{id}']!.patch!.security).toEqual([{ token: [] }]);
+      expect(doc.paths['/api/meetings']!.get!.security).toBeUndefined();
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('the rate limit of costly requests', () => {
   it('answers 429 with a retry time past the limit, and leaves cheap reads and cached answers alone', async () => {
     const { app, close } = await serverOn({ rateLimit: 3 });

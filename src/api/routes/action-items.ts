@@ -171,6 +171,7 @@ export const actionItemRoutes: FastifyPluginAsync<{ db: DB; token?: string }> = 
     {
       preHandler: requireWriteToken(token),
       schema: {
+        security: [{ token: [] }],
         summary: 'Close, drop or reopen an action item by hand (kept until later minutes report on it)',
         params: itemId,
         body: {

@@ -138,6 +138,7 @@ export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string; parseBu
     {
       preHandler: requireWriteToken(token),
       schema: {
+        security: [{ token: [] }],
         summary: 'Import one file of minutes (markdown body)',
         description:
           'The body is the markdown (Content-Type text/markdown or text/plain); `source` names it, e.g. `team/20240715.md` (its first folder is the series unless front matter names one). Unchanged content is a no-op; changed content replaces the earlier import. Needs `Authorization: Bearer <MINUTES_TOKEN>`.',
