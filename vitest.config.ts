@@ -6,6 +6,12 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // `--tags-filter='!package'` leaves out the slow test that packs and installs minutes-kb.
-    tags: [{ name: 'package', description: 'npm pack and npm install -g in a temporary folder (minutes; needs the npm registry)', timeout: 600_000 }],
+    tags: [
+      {
+        name: 'package',
+        description: 'npm pack and npm install -g in a temporary folder (minutes; needs the npm registry)',
+        timeout: 600_000,
+      },
+    ],
   },
 });

@@ -25,7 +25,8 @@ for (const { gold, path, folder, setAside } of files) {
   const result = parseMeeting(readFileSync(path, 'utf8'), gold.source);
   if (isFailed(result)) throw new Error(`${gold.source}: ${result.error}`);
   const split = setAside ? 'set aside' : 'dev';
-  for (const name of [`${folder} ${split}`, `${folder} all`, `ALL ${split}`, 'ALL all']) scoreFile(result, gold, into(name));
+  for (const name of [`${folder} ${split}`, `${folder} all`, `ALL ${split}`, 'ALL all'])
+    scoreFile(result, gold, into(name));
   // The set-aside files are looked at only as figures: never as disagreements.
   if (showDiff && !setAside) for (const line of disagreements(result, gold)) console.log(line);
 }
@@ -37,18 +38,52 @@ const row = (name: string, s: Scores) => {
   return [
     name.padEnd(20),
     String(m.files).padStart(5),
-    pct(m.actionItems.precision), pct(m.actionItems.recall), pct(m.actionItems.f1),
-    pct(m.owners), pct(m.status), pct(m.carried), pct(m.due),
-    pct(m.decisions.precision), pct(m.decisions.recall), pct(m.decisions.f1),
-    pct(m.agenda.precision), pct(m.agenda.recall), pct(m.agenda.f1),
-    pct(m.participants.precision), pct(m.participants.recall), pct(m.participants.f1), pct(m.date), met,
+    pct(m.actionItems.precision),
+    pct(m.actionItems.recall),
+    pct(m.actionItems.f1),
+    pct(m.owners),
+    pct(m.status),
+    pct(m.carried),
+    pct(m.due),
+    pct(m.decisions.precision),
+    pct(m.decisions.recall),
+    pct(m.decisions.f1),
+    pct(m.agenda.precision),
+    pct(m.agenda.recall),
+    pct(m.agenda.f1),
+    pct(m.participants.precision),
+    pct(m.participants.recall),
+    pct(m.participants.f1),
+    pct(m.date),
+    met,
   ].join(' ');
 };
-const head = ['  AI P', '  AI R', ' AI F1', 'owners', 'status', 'carrd', '   due', ' dec P', ' dec R', 'dec F1', '  ag P', '  ag R', ' ag F1', ' par P', ' par R', 'par F1', '  date', 'targets'];
+const head = [
+  '  AI P',
+  '  AI R',
+  ' AI F1',
+  'owners',
+  'status',
+  'carrd',
+  '   due',
+  ' dec P',
+  ' dec R',
+  'dec F1',
+  '  ag P',
+  '  ag R',
+  ' ag F1',
+  ' par P',
+  ' par R',
+  'par F1',
+  '  date',
+  'targets',
+];
 console.log(['community / split'.padEnd(20), 'files', ...head].join(' '));
 const order = (name: string) => (name.startsWith('ALL') ? 'zz' : name);
 for (const [name, s] of [...rows].sort(([a], [b]) => order(a).localeCompare(order(b)))) console.log(row(name, s));
 const overall = rows.get('ALL all') ?? emptyScores();
-console.log(`items: ${overall.actionItems.tp + overall.actionItems.fn} action items, ${overall.decisions.tp + overall.decisions.fn} decisions, ${overall.agenda.tp + overall.agenda.fn} agenda items, ${overall.participants.tp + overall.participants.fn} participants labelled`);
+console.log(
+  `items: ${overall.actionItems.tp + overall.actionItems.fn} action items, ${overall.decisions.tp + overall.decisions.fn} decisions, ${overall.agenda.tp + overall.agenda.fn} agenda items, ${overall.participants.tp + overall.participants.fn} participants labelled`,
+);
 const json = Object.fromEntries([...rows].map(([name, s]) => [name, summary(s)]));
 console.log(JSON.stringify({ accuracy: json, skipped: missing.length }));

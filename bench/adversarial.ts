@@ -38,7 +38,8 @@ function fittedGrowth(sizes: number[], ms: (number | null)[]): number | null {
   if (points.length < 2) return null;
   const mx = points.reduce((a, [x]) => a + x, 0) / points.length;
   const my = points.reduce((a, [, y]) => a + y, 0) / points.length;
-  const slope = points.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0) / points.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+  const slope =
+    points.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0) / points.reduce((a, [x]) => a + (x - mx) ** 2, 0);
   return 2 ** slope;
 }
 
@@ -55,10 +56,17 @@ function parserInput(name: string, make: (bytes: number) => string): Row {
     const took = median([0, 1, 2].map(() => time(() => (refused = isFailed(parseMeeting(text, 'adversarial.md'))))));
     return refused ? null : took;
   });
-  return row(name, ms, ms.map(() => null));
+  return row(
+    name,
+    ms,
+    ms.map(() => null),
+  );
 }
 
-/** One parse per size in a budgeted worker; after the first refusal, larger sizes are not tried (they would be refused too). */
+/**
+ * One parse per size in a budgeted worker; after the first refusal, larger sizes are not tried (they would be refused
+ * too).
+ */
 async function libraryInput(name: string, make: (bytes: number) => string, pool: ParsePool): Promise<Row> {
   const ms: (number | null)[] = [];
   const refusedMs: (number | null)[] = [];
@@ -96,9 +104,13 @@ export async function benchAdversarial(): Promise<AdversarialFigures> {
 
 export function printAdversarial(figures: AdversarialFigures): void {
   const sizes = figures.sizesKB.map((kb) => `${kb} KB`).join(', ');
-  console.log(`adversarial inputs, ms per size (${sizes}); growth per doubling fitted [target <= 2.3] (largest single step)`);
+  console.log(
+    `adversarial inputs, ms per size (${sizes}); growth per doubling fitted [target <= 2.3] (largest single step)`,
+  );
   const budget = `${figures.budgetMs / 1000} s`;
-  console.log(`  refused: nested too deep, or (library inputs, in a worker) over the ${budget} budget, after the time shown;`);
+  console.log(
+    `  refused: nested too deep, or (library inputs, in a worker) over the ${budget} budget, after the time shown;`,
+  );
   console.log('  skipped: larger than a size that was refused');
   for (const input of figures.inputs) {
     const cells = input.ms.map((m, i) => {

@@ -14,7 +14,9 @@ export function makeBatch(dir: string, series: number): string {
   for (let s = 0; s < series; s++) {
     const folder = join(dir, 'batch', `team-${String(s).padStart(3, '0')}`);
     mkdirSync(folder, { recursive: true });
-    files.forEach((file, i) => writeFileSync(join(folder, file), `${readFileSync(join(demo, file), 'utf8')}\n<!-- copy ${s}.${i} -->\n`));
+    files.forEach((file, i) =>
+      writeFileSync(join(folder, file), `${readFileSync(join(demo, file), 'utf8')}\n<!-- copy ${s}.${i} -->\n`),
+    );
   }
   return join(dir, 'batch');
 }

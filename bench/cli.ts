@@ -22,14 +22,17 @@ function wallMs(command: string, args: string[], ok = [0]): number {
   const start = performance.now();
   const run = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   const ms = performance.now() - start;
-  if (run.error || !ok.includes(run.status ?? -1)) throw new Error(`${command} ${args.join(' ')}: ${run.error ?? run.stderr}`);
+  if (run.error || !ok.includes(run.status ?? -1))
+    throw new Error(`${command} ${args.join(' ')}: ${run.error ?? run.stderr}`);
   return ms;
 }
 
 export function benchCli(dbFile: string, words: string[]): CliFigures {
   const times = { search: [] as number[], node: [] as number[], grep: [] as number[] };
   for (const word of words) {
-    times.search.push(wallMs(process.execPath, [join(DIST, 'cli', 'main.js'), 'search', word, '--db', dbFile, '--json']));
+    times.search.push(
+      wallMs(process.execPath, [join(DIST, 'cli', 'main.js'), 'search', word, '--db', dbFile, '--json']),
+    );
     times.node.push(wallMs(process.execPath, ['-e', '0']));
     times.grep.push(wallMs('grep', ['-ril', word, CORPUS], [0, 1]));
   }

@@ -38,7 +38,13 @@ export function corpusQueries(texts: string[], count: number): string[] {
   const pick = () => words[Math.floor(random() * words.length)]!;
   const series = ['iaas', 'sig-standardization', 'container', 'product-board'];
   return Array.from({ length: count }, (_, i) =>
-    i % 4 === 0 ? `${pick()} ${pick()}` : i % 4 === 1 ? `${pick()} series:${series[i % series.length]}` : i % 4 === 2 ? `type:action ${pick()}` : pick(),
+    i % 4 === 0
+      ? `${pick()} ${pick()}`
+      : i % 4 === 1
+        ? `${pick()} series:${series[i % series.length]}`
+        : i % 4 === 2
+          ? `type:action ${pick()}`
+          : pick(),
   );
 }
 
@@ -47,12 +53,20 @@ export function corpusQueries(texts: string[], count: number): string[] {
  * last line it prints as JSON. The process reports its own peak memory
  * (`process.resourceUsage().maxRSS`), so each measure of memory is of one task alone.
  */
-export function runModule<T>(code: string, args: string[] = [], options: { oneCore?: boolean; env?: Record<string, string> } = {}): Promise<T> {
+export function runModule<T>(
+  code: string,
+  args: string[] = [],
+  options: { oneCore?: boolean; env?: Record<string, string> } = {},
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const node = [process.execPath, '--input-type=module', '-e', code, '--', ...args];
     // taskset pins the process, V8's helper threads and any workers to one CPU: a one-core machine.
     const [command, ...rest] = options.oneCore ? ['taskset', '-c', '0', ...node] : node;
-    const child = spawn(command!, rest, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...options.env } });
+    const child = spawn(command!, rest, {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...options.env },
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);
@@ -65,6 +79,7 @@ export function runModule<T>(code: string, args: string[] = [], options: { oneCo
 }
 
 /** `import { a, b } from '<dist>/<path>'` for a child's module text. */
-export const distImport = (names: string, path: string) => `import { ${names} } from ${JSON.stringify(`file://${join(DIST, path)}`)};`;
+export const distImport = (names: string, path: string) =>
+  `import { ${names} } from ${JSON.stringify(`file://${join(DIST, path)}`)};`;
 
 export const fixed = (x: number, digits = 2) => x.toFixed(digits);

@@ -44,7 +44,11 @@ function inProcessRate(dbFile: string, queries: string[], seconds: number): Prom
 
 /** `minutes serve` on a free port; resolves with its URL and a function that stops it. */
 export function startServer(dbFile: string, workers: number): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [join(DIST, 'cli', 'main.js'), 'serve', '--port', '0', '--workers', String(workers), '--json', '--db', dbFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [join(DIST, 'cli', 'main.js'), 'serve', '--port', '0', '--workers', String(workers), '--json', '--db', dbFile],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     let out = '';
@@ -62,13 +66,24 @@ export function startServer(dbFile: string, workers: number): Promise<{ url: str
   });
 }
 
-export async function benchHttp(dbFile: string, queries: string[], seconds: number, workers = 1, connections = 10): Promise<HttpFigures> {
+export async function benchHttp(
+  dbFile: string,
+  queries: string[],
+  seconds: number,
+  workers = 1,
+  connections = 10,
+): Promise<HttpFigures> {
   const inProcess = await inProcessRate(dbFile, queries, seconds);
   const server = await startServer(dbFile, workers);
   let n = 0;
   const path = () => `/api/search?limit=20&q=${encodeURIComponent(queries[n++ % queries.length]!)}`;
   const run = (duration: number) =>
-    autocannon({ url: server.url, connections, duration, requests: [{ setupRequest: (request) => ({ ...request, path: path() }) }] });
+    autocannon({
+      url: server.url,
+      connections,
+      duration,
+      requests: [{ setupRequest: (request) => ({ ...request, path: path() }) }],
+    });
   try {
     await run(Math.min(2, seconds)); // warm-up: the server's JIT, the database's cache
     const result = await run(seconds);

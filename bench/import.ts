@@ -45,7 +45,12 @@ export interface ImportRun extends Run {
  * with up to `workers` parse threads, or on one thread with 0; `oneCore` pins it to one CPU,
  * `env` sets variables such as MINUTES_WORKER_HEAP_MB.
  */
-export function importRun(dir: string, dbFile: string, workers: number, options: { oneCore?: boolean; env?: Record<string, string> } = {}): Promise<ImportRun> {
+export function importRun(
+  dir: string,
+  dbFile: string,
+  workers: number,
+  options: { oneCore?: boolean; env?: Record<string, string> } = {},
+): Promise<ImportRun> {
   return runModule(
     `${distImport('openDatabase', 'store/database.js')}
      ${distImport('importPathsInParallel', 'import/import-files.js')}
@@ -69,7 +74,10 @@ const YEAR = /(?<!\d)20[12]\d(?=(?:\d{4})?(?!\d))/g;
 
 /** Write `copies` copies of a corpus into `dest` (copy 0 as it is); returns `dest`. */
 export function makeCopies(corpus: string, dest: string, copies: number): string {
-  const files = findMarkdownFiles([corpus]).map((f) => ({ path: relative(corpus, f.source), text: readFileSync(f.source, 'utf8') }));
+  const files = findMarkdownFiles([corpus]).map((f) => ({
+    path: relative(corpus, f.source),
+    text: readFileSync(f.source, 'utf8'),
+  }));
   for (let k = 0; k < copies; k++) {
     const shift = (s: string) => (k === 0 ? s : s.replace(YEAR, (year) => String(Number(year) + 4 * k)));
     for (const file of files) {

@@ -38,9 +38,14 @@ const wanted = (part: string) => !only || only.includes(part);
 const seconds = Number(arg('--seconds')) || 10;
 
 const files = findMarkdownFiles([CORPUS]).map((f) => ({ source: f.source, text: readFileSync(f.source, 'utf8') }));
-const allFiles = wanted('parse') ? findMarkdownFiles([SHARED]).map((f) => ({ source: f.source, text: readFileSync(f.source, 'utf8') })) : [];
+const allFiles = wanted('parse')
+  ? findMarkdownFiles([SHARED]).map((f) => ({ source: f.source, text: readFileSync(f.source, 'utf8') }))
+  : [];
 const megabytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0) / 1e6;
-const queries = corpusQueries(files.map((f) => f.text), 1000);
+const queries = corpusQueries(
+  files.map((f) => f.text),
+  1000,
+);
 const dir = mkdtempSync(join(tmpdir(), 'minutes-bench-'));
 const db1 = join(dir, '1x.db');
 
@@ -67,7 +72,12 @@ interface ImportPair {
 const byTime = <R extends Run>(runs: R[]) => [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
 const figures = (parses: Run[], imports: ImportRun[]): ImportFigures => {
   const [parsed, imported] = [byTime(parses), byTime(imports)];
-  return { parseOnly: parsed, import: imported, filesPerSecond: imported.files / (imported.ms / 1000), ratio: imported.ms / parsed.ms };
+  return {
+    parseOnly: parsed,
+    import: imported,
+    filesPerSecond: imported.files / (imported.ms / 1000),
+    ratio: imported.ms / parsed.ms,
+  };
 };
 
 /**
@@ -75,8 +85,19 @@ const figures = (parses: Run[], imports: ImportRun[]): ImportFigures => {
  * times (each import into a new database), medians set against each other; the last database
  * (two cores) is left for the rest.
  */
-async function importFigures(corpus: string, dbFile: string, repeats: number, unboundedToo = false): Promise<ImportPair> {
-  const runs = { parse2: [] as Run[], import2: [] as ImportRun[], parse1: [] as Run[], import1: [] as ImportRun[], unbounded: [] as ImportRun[] };
+async function importFigures(
+  corpus: string,
+  dbFile: string,
+  repeats: number,
+  unboundedToo = false,
+): Promise<ImportPair> {
+  const runs = {
+    parse2: [] as Run[],
+    import2: [] as ImportRun[],
+    parse1: [] as Run[],
+    import1: [] as ImportRun[],
+    unbounded: [] as ImportRun[],
+  };
   const fresh = () => ['', '-wal', '-shm'].forEach((suffix) => rmSync(dbFile + suffix, { force: true }));
   for (let i = 0; i < repeats; i++) {
     runs.parse1.push(await parseOnly(corpus, true));
@@ -135,7 +156,8 @@ try {
     result.search100x = { ...benchSearch(db100, queries), buildMs };
     rmSync(db100, { force: true });
   }
-  if (wanted('http')) result.http = [await benchHttp(db1, queries, seconds, 1), await benchHttp(db1, queries, seconds, 2)];
+  if (wanted('http'))
+    result.http = [await benchHttp(db1, queries, seconds, 1), await benchHttp(db1, queries, seconds, 2)];
   if (wanted('cli')) result.cli = benchCli(db1, queries.filter((q) => !q.includes(' ')).slice(0, 21));
   if (wanted('web')) {
     const dbAll = join(dir, 'all.db');
@@ -148,7 +170,12 @@ try {
 
 const rows: [string, string, string][] = [];
 const { parse, import1x, import10x, search1x, search100x, http, cli } = result;
-if (parse) rows.push(['parse (all four communities)', `bare ${fixed(parse.bareMBps)} MB/s, parse + extract ${fixed(parse.extractMBps)} MB/s: ratio ${fixed(parse.ratio)}`, '>= 0.8']);
+if (parse)
+  rows.push([
+    'parse (all four communities)',
+    `bare ${fixed(parse.bareMBps)} MB/s, parse + extract ${fixed(parse.extractMBps)} MB/s: ratio ${fixed(parse.ratio)}`,
+    '>= 0.8',
+  ]);
 const importRow = (name: string, pair: ImportPair) => {
   const runs: [string, ImportFigures | undefined, string][] = [
     ['2 cores', pair.twoCores, '<= 1.0; RSS < 300 MB at 10x'],
@@ -167,7 +194,12 @@ const importRow = (name: string, pair: ImportPair) => {
 };
 if (import1x) importRow('cold import 1x', import1x);
 if (import10x) importRow('cold import 10x', import10x);
-if (import1x) rows.push(['re-import 1x', `${fixed(import1x.reimportMs, 0)} ms, ${fixed(100 * import1x.reimportRatio, 1)}% of the cold import`, '<= 5%']);
+if (import1x)
+  rows.push([
+    're-import 1x',
+    `${fixed(import1x.reimportMs, 0)} ms, ${fixed(100 * import1x.reimportRatio, 1)}% of the cold import`,
+    '<= 5%',
+  ]);
 const searchRow = (name: string, s: SearchFigures) =>
   rows.push([
     name,

@@ -27,12 +27,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = join(root, '..', 'shared', 'corpus', 'scs');
 const showDiff = process.argv.includes('--diff');
 const labelDir = join(root, 'test', 'fixtures', 'links');
-const labels = readdirSync(labelDir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(labelDir, f), 'utf8')) as Labels);
+const labels = readdirSync(labelDir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(join(labelDir, f), 'utf8')) as Labels);
 
 const dir = mkdtempSync(join(tmpdir(), 'minutes-links-'));
 const db = openDatabase(join(dir, 'links.db'));
 const started = performance.now();
-importPaths(db, labels.map((l) => join(corpus, l.folder)));
+importPaths(
+  db,
+  labels.map((l) => join(corpus, l.folder)),
+);
 const importMs = performance.now() - started;
 
 /** `folder/file.md:line` of a mention row. */
@@ -63,7 +68,8 @@ for (const set of labels) {
   let setMade = 0;
   let setWrong = 0;
   for (const m of set.mentions) {
-    const row = mentionAt.get(source(m.mention), line(m.mention)) as { id: number; itemId: string; status: string; firstId: number } | undefined;
+    const row = mentionAt.get(source(m.mention), line(m.mention)) as
+      { id: number; itemId: string; status: string; firstId: number } | undefined;
     const first = row ? (firstOf.get(row.itemId) as { source: string; line: number }) : null;
     const linkedTo = row && first && row.firstId !== row.id ? `${relative(first.source)}:${first.line}` : null;
     if (m.original && !MARKER.test(lineText(m.original))) {
@@ -76,7 +82,10 @@ for (const set of labels) {
         setFound++;
         if (row!.status === m.status) statusRight++;
         else if (showDiff) console.log(`${m.mention}: status ${row!.status}, labelled ${m.status}`);
-      } else if (showDiff) console.log(`${m.mention}: missed link to ${m.original}${linkedTo ? ` (linked to ${linkedTo})` : row ? '' : ' (not an action item here)'}`);
+      } else if (showDiff)
+        console.log(
+          `${m.mention}: missed link to ${m.original}${linkedTo ? ` (linked to ${linkedTo})` : row ? '' : ' (not an action item here)'}`,
+        );
     }
     if (linkedTo) {
       setMade++;
@@ -90,7 +99,9 @@ for (const set of labels) {
   found += setFound;
   made += setMade;
   wrong += setWrong;
-  rows.push(`${set.folder.padEnd(22)} ${String(set.meetings.length).padStart(8)} ${String(setLabelled).padStart(7)} ${String(setFound).padStart(6)} ${String(setMade).padStart(5)} ${String(setWrong).padStart(6)}`);
+  rows.push(
+    `${set.folder.padEnd(22)} ${String(set.meetings.length).padStart(8)} ${String(setLabelled).padStart(7)} ${String(setFound).padStart(6)} ${String(setMade).padStart(5)} ${String(setWrong).padStart(6)}`,
+  );
 }
 db.close();
 rmSync(dir, { recursive: true, force: true });
@@ -102,4 +113,17 @@ console.log(
   `links found ${found}/${labelled} (${(100 * pct(found, labelled)).toFixed(1)}%, target >= 90%), reviewed status right ${statusRight}/${found}, ` +
     `wrong links ${wrong}/${made} (${(100 * pct(wrong, made)).toFixed(1)}%, target <= 5%); ${unmarked} labelled links to unmarked originals left out; import of ${labels.map((l) => l.folder).join(', ')} took ${importMs.toFixed(0)} ms`,
 );
-console.log(JSON.stringify({ links: { labelled, unmarked, found, recall: pct(found, labelled), statusRight, made, wrong, wrongRate: made === 0 ? 0 : wrong / made } }));
+console.log(
+  JSON.stringify({
+    links: {
+      labelled,
+      unmarked,
+      found,
+      recall: pct(found, labelled),
+      statusRight,
+      made,
+      wrong,
+      wrongRate: made === 0 ? 0 : wrong / made,
+    },
+  }),
+);

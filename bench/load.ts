@@ -25,14 +25,25 @@ import { makeBatch } from './batch.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli', 'main.js');
-const argument = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const argument = (name: string) =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
 const seconds = Number(argument('--seconds')) || 30;
 const shared = join(root, '..', 'shared', 'corpus');
 const sample = process.argv.includes('--sample') || !existsSync(shared);
 const connections = 50;
 const ADVERSARIES = 8;
 
-const WORDS = ['keycloak', 'storage', 'release', 'monitoring', 'status page', 'benchmark', 'docs', 'upgrade', '"release notes"'];
+const WORDS = [
+  'keycloak',
+  'storage',
+  'release',
+  'monitoring',
+  'status page',
+  'benchmark',
+  'docs',
+  'upgrade',
+  '"release notes"',
+];
 const ODD = ['R7', 'k3s', 'AND', 'NEAR(', '"unbalanced', '*', '', 'node.js', 'proposal', 'ipfs'];
 const OWNERS = ['chen', 'emil', 'garloff', 'mhdawson', 'ljharb', 'nobody', 'none'];
 let n = 0;
@@ -52,9 +63,13 @@ function minutes(...args: string[]): string {
 
 /** `minutes serve` on a free port; resolves with its URL once it listens. */
 function serve(dbFile: string, rateLimit: number): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [cli, 'serve', '--db', dbFile, '--port', '0', '--json', '--rate-limit', String(rateLimit)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [cli, 'serve', '--db', dbFile, '--port', '0', '--json', '--rate-limit', String(rateLimit)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     child.stdout!.once('data', (line: Buffer) => resolve({ url: JSON.parse(line.toString()).url, child }));
     child.once('exit', (code) => reject(new Error(`minutes serve exited (${code})`)));
@@ -123,7 +138,11 @@ async function adversarial(url: string, hostileMeeting: number) {
     let errors = 0;
     for (let k = 0; performance.now() < until; k++) {
       const next = performance.now() + 200;
-      const { status, ms } = await get(`${url}/api/search?q=${encodeURIComponent(WORDS[k % WORDS.length]!)}&limit=20`, agent, '127.0.0.1');
+      const { status, ms } = await get(
+        `${url}/api/search?q=${encodeURIComponent(WORDS[k % WORDS.length]!)}&limit=20`,
+        agent,
+        '127.0.0.1',
+      );
       if (status === 200) times.push(ms);
       else errors++;
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
@@ -177,16 +196,33 @@ try {
     `${String(r.requests).padStart(9)} ${String(r.errors).padStart(6)} ${String(r.status5xx).padStart(4)}`;
   const what = sample ? 'minutes/ (sample)' : 'the four communities of ../shared/corpus';
   console.log(`${connections} connections, ${seconds} s per phase, 127.0.0.1; ${what}, imported in ${setupSeconds} s`);
-  console.log(`${'phase'.padEnd(30)} ${'req/s'.padStart(8)} ${'p50ms'.padStart(6)} ${'p99ms'.padStart(6)} ${'requests'.padStart(9)} ${'errors'.padStart(6)} ${'5xx'.padStart(4)}`);
+  console.log(
+    `${'phase'.padEnd(30)} ${'req/s'.padStart(8)} ${'p50ms'.padStart(6)} ${'p99ms'.padStart(6)} ${'requests'.padStart(9)} ${'errors'.padStart(6)} ${'5xx'.padStart(4)}`,
+  );
   console.log(row('alone', alone));
   console.log(row('while importing it again', duringImport));
-  for (const [name, r] of [['no rate limit', unlimited], ['rate limit 600/min', limited]] as const) {
+  for (const [name, r] of [
+    ['no rate limit', unlimited],
+    ['rate limit 600/min', limited],
+  ] as const) {
     console.log(
       `${ADVERSARIES} adversaries, ${name}: a person's search p50 ${r.normal.p50ms} ms, p99 ${r.normal.p99ms} ms ` +
         `(${r.normal.searches} searches, ${r.normal.errors} failed); adversaries' answers ${JSON.stringify(r.adversaries)}`,
     );
   }
-  console.log(JSON.stringify({ load: { seconds, connections, corpus: what, alone, duringImport, importExitCode, adversarial: { unlimited, limited } } }));
+  console.log(
+    JSON.stringify({
+      load: {
+        seconds,
+        connections,
+        corpus: what,
+        alone,
+        duringImport,
+        importExitCode,
+        adversarial: { unlimited, limited },
+      },
+    }),
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

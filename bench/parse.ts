@@ -22,5 +22,11 @@ export function benchParse(files: { source: string; text: string }[]): ParseFigu
   const bare = unified().use(remarkParse).use(remarkGfm).freeze();
   const bareMs = best(() => files.forEach((f) => bare.parse(f.text)));
   const extractMs = best(() => files.forEach((f) => parseMeeting(f.text, f.source)));
-  return { bareMs, extractMs, bareMBps: megabytes / (bareMs / 1000), extractMBps: megabytes / (extractMs / 1000), ratio: bareMs / extractMs };
+  return {
+    bareMs,
+    extractMs,
+    bareMBps: megabytes / (bareMs / 1000),
+    extractMBps: megabytes / (extractMs / 1000),
+    ratio: bareMs / extractMs,
+  };
 }

@@ -72,8 +72,15 @@ export function buildCopies(dbFile: string, target: string, copies: number): num
   copyFileSync(dbFile, target);
   const db = openDatabase(target);
   const start = performance.now();
-  const max = (table: string, column = 'id') => (db.prepare(`SELECT max(${column}) AS n FROM ${table}`).get() as { n: number }).n;
-  const [meetings, docs, decisions, actions, facetSets] = [max('meetings'), max('search_docs'), max('decisions'), max('action_items'), max('search_facets')];
+  const max = (table: string, column = 'id') =>
+    (db.prepare(`SELECT max(${column}) AS n FROM ${table}`).get() as { n: number }).n;
+  const [meetings, docs, decisions, actions, facetSets] = [
+    max('meetings'),
+    max('search_docs'),
+    max('decisions'),
+    max('action_items'),
+    max('search_facets'),
+  ];
   const later = (column: string) => `(CAST(substr(${column}, 1, 4) AS INTEGER) + @k) || substr(${column}, 5)`;
   const steps = [
     `INSERT INTO meetings (id, source, series, date, title, content_hash, imported_at, body)

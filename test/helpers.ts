@@ -26,7 +26,9 @@ export function parseCorpusFile(path: string): MeetingRecord {
 
 /** The line of the first line of a corpus file that contains a text. */
 export function corpusLineOf(path: string, text: string): number {
-  const index = readFileSync(join(SHARED_CORPUS, path), 'utf8').split('\n').findIndex((l) => l.includes(text));
+  const index = readFileSync(join(SHARED_CORPUS, path), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(text));
   if (index < 0) throw new Error(`${path} has no line with ${JSON.stringify(text)}`);
   return index + 1;
 }
@@ -56,7 +58,9 @@ export function tempDir(): { dir: string; remove: () => void } {
 
 /** The line number of the first line of a file that contains a text: tests find lines by content, not by number. */
 export function lineOf(path: string, text: string): number {
-  const index = readFileSync(join(ROOT, path), 'utf8').split('\n').findIndex((l) => l.includes(text));
+  const index = readFileSync(join(ROOT, path), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(text));
   if (index < 0) throw new Error(`${path} has no line with ${JSON.stringify(text)}`);
   return index + 1;
 }

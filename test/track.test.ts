@@ -10,7 +10,16 @@ import { linkMentions, type Mention } from '../src/track/link-mentions.js';
 import { parseText, useKnowledgeBase } from './helpers.js';
 
 const mention = (id: number, date: string, text: string, owners: string[], extra: Partial<Mention> = {}): Mention => ({
-  id, date, source: `s/${date}.md`, line: id, text, owners, status: 'open', carried: false, due: null, ...extra,
+  id,
+  date,
+  source: `s/${date}.md`,
+  line: id,
+  text,
+  owners,
+  status: 'open',
+  carried: false,
+  due: null,
+  ...extra,
 });
 
 describe('the linking rule', () => {
@@ -18,7 +27,9 @@ describe('the linking rule', () => {
     expect(fingerprint('_AI @mbuechse: finalize PR [standards#985](https://github.com/x/standards/pull/985)_')).toEqual(
       expect.arrayContaining(['finaliz', 'pull/985', '#985']),
     );
-    expect(similarity(fingerprint('AI @x: fix obvious mistakes'), fingerprint('_AI @x: fix obvious mistakes_'))).toBe(1);
+    expect(similarity(fingerprint('AI @x: fix obvious mistakes'), fingerprint('_AI @x: fix obvious mistakes_'))).toBe(
+      1,
+    );
   });
 
   it('links a review to the earlier item, and not a different task of the same person', () => {
@@ -66,8 +77,16 @@ describe('the linking rule', () => {
       mention(1, '2025-03-06', 'AI @m: create issues for above-mentioned tasks', ['m']),
       mention(2, '2025-03-06', 'AI @m: create issue', ['m'], { agenda: 'Notification mechanism' }),
       // Closer to item 2 (Dice 0.33) than to item 1 (0.27), but item 2 is what the next review is about (0.5).
-      mention(3, '2025-03-20', 'AI @m: create issues for improving volume-backup script, Swift/S3 script, general script quality', ['m'], { carried: true }),
-      mention(4, '2025-03-20', 'AI @m: create issue regarding notification mechanism for compliance monitor', ['m'], { carried: true }),
+      mention(
+        3,
+        '2025-03-20',
+        'AI @m: create issues for improving volume-backup script, Swift/S3 script, general script quality',
+        ['m'],
+        { carried: true },
+      ),
+      mention(4, '2025-03-20', 'AI @m: create issue regarding notification mechanism for compliance monitor', ['m'], {
+        carried: true,
+      }),
     ]);
     expect(threads.map((t) => t.mentions.map((m) => m.id))).toEqual([[1], [2, 4], [3]]);
   });
@@ -75,22 +94,45 @@ describe('the linking rule', () => {
   it('gives a task assigned twice in the same words to the item whose topic the review names', () => {
     const threads = linkMentions('s', [
       mention(1, '2025-11-11', 'AI @d will create draft', ['d'], { agenda: 'SCS-0007 Integrator exceptions' }),
-      mention(2, '2025-11-11', 'AI @d will create draft', ['d'], { agenda: 'Integrator certification process docs missing' }),
+      mention(2, '2025-11-11', 'AI @d will create draft', ['d'], {
+        agenda: 'Integrator certification process docs missing',
+      }),
       mention(3, '2025-11-18', 'AI @d: creates draft for SCS-0007 Incubator status', ['d'], { carried: true }),
-      mention(4, '2025-11-18', 'AI @d: creates draft for missing Integrator certification process docs', ['d'], { carried: true }),
+      mention(4, '2025-11-18', 'AI @d: creates draft for missing Integrator certification process docs', ['d'], {
+        carried: true,
+      }),
     ]);
-    expect(threads.map((t) => t.mentions.map((m) => m.id))).toEqual([[1, 3], [2, 4]]);
+    expect(threads.map((t) => t.mentions.map((m) => m.id))).toEqual([
+      [1, 3],
+      [2, 4],
+    ]);
   });
 
   describe('a review that reads unlike every item', () => {
     const earlier = [
       mention(1, '2025-07-03', 'AI @f/@d: check with Lisa to see what is best in terms of publicity', ['f', 'd']),
-      mention(2, '2025-07-03', 'AI @f/@d: develop an idea on how to optimize the presentation of certified CSPs', ['f', 'd']),
-      mention(3, '2025-07-31', 'AI @f & @d: check with Lisa about presentation of certificates on website', ['f', 'd'], { carried: true }),
-      mention(4, '2025-07-31', 'AI @f & @d: develop an idea on how to optimize the presentation of certified CSPs', ['f', 'd'], { carried: true }),
+      mention(2, '2025-07-03', 'AI @f/@d: develop an idea on how to optimize the presentation of certified CSPs', [
+        'f',
+        'd',
+      ]),
+      mention(
+        3,
+        '2025-07-31',
+        'AI @f & @d: check with Lisa about presentation of certificates on website',
+        ['f', 'd'],
+        { carried: true },
+      ),
+      mention(
+        4,
+        '2025-07-31',
+        'AI @f & @d: develop an idea on how to optimize the presentation of certified CSPs',
+        ['f', 'd'],
+        { carried: true },
+      ),
     ];
     const review = mention(5, '2025-08-07', 'AI @f & @d: discuss w/Lisa', ['f', 'd'], { carried: true });
-    const threadOf = (threads: ReturnType<typeof linkMentions>, id: number) => threads.find((t) => t.mentions.some((m) => m.id === id))!;
+    const threadOf = (threads: ReturnType<typeof linkMentions>, id: number) =>
+      threads.find((t) => t.mentions.some((m) => m.id === id))!;
 
     it('joins the one open item of the previous meeting with its owners that holds its words', () => {
       const threads = linkMentions('s', [...earlier, review]);
@@ -116,8 +158,12 @@ describe('the linking rule', () => {
     });
 
     it('counts the title of the agenda item the task was raised under, and a shared owner when none has exactly its owners', () => {
-      const raised = mention(1, '2023-10-18', '-> Tue afternoon prep w/ r/j/g (AI @g)', ['g'], { agenda: 'Board cleaning' });
-      const other = mention(2, '2023-10-18', 'AI @g: put all services in a number of buckets', ['g'], { agenda: 'Roles' });
+      const raised = mention(1, '2023-10-18', '-> Tue afternoon prep w/ r/j/g (AI @g)', ['g'], {
+        agenda: 'Board cleaning',
+      });
+      const other = mention(2, '2023-10-18', 'AI @g: put all services in a number of buckets', ['g'], {
+        agenda: 'Roles',
+      });
       const cleanup = mention(3, '2023-10-25', 'Board cleanup @r, @j, @g', ['r', 'j', 'g'], { carried: true });
       expect(threadOf(linkMentions('s', [raised, other, cleanup]), 3).mentions.map((m) => m.id)).toEqual([1, 3]);
       expect(threadOf(linkMentions('s', [{ ...raised, agenda: null }, other, cleanup]), 3).mentions).toHaveLength(1);
@@ -125,7 +171,9 @@ describe('the linking rule', () => {
   });
 
   it('reads an assignment that names no task ("Yes (AI @x)") with the bullet it answers', () => {
-    const record = parseText('# 2025-01-27\n\n## Infrastructure\n\n* Group, ML for project board?\n    * Yes (AI @garloff)\n* AI reminder mail next week\n* AI for this week:\n');
+    const record = parseText(
+      '# 2025-01-27\n\n## Infrastructure\n\n* Group, ML for project board?\n    * Yes (AI @garloff)\n* AI reminder mail next week\n* AI for this week:\n',
+    );
     expect(record.actionItems.map((a) => [a.text, a.owners])).toEqual([
       ['Group, ML for project board? → Yes (AI @garloff)', ['garloff']],
       ['AI reminder mail next week', []],
@@ -166,7 +214,9 @@ describe('action items across the demo series', () => {
 
   it('knows each item once, with its history and its latest status', () => {
     importPaths(db, [weekly()]);
-    const benchmark = listTrackedItems(db, { status: 'all' }).items.find((i) => i.text.includes('benchmark the new storage backend'))!;
+    const benchmark = listTrackedItems(db, { status: 'all' }).items.find((i) =>
+      i.text.includes('benchmark the new storage backend'),
+    )!;
     const item = getTrackedItem(db, benchmark.id)!;
     expect(item.history.map((m) => [m.date, m.status, m.carried])).toEqual([
       ['2024-09-02', 'open', false],
@@ -183,7 +233,11 @@ describe('action items across the demo series', () => {
   it('gives the same items whatever the order the files are imported in', () => {
     importPaths(db, [weekly()]);
     const expected = snapshot(db);
-    for (const order of [[4, 2, 0, 3, 1], [1, 3, 4, 0, 2], [2, 0, 1, 4, 3]]) {
+    for (const order of [
+      [4, 2, 0, 3, 1],
+      [1, 3, 4, 0, 2],
+      [2, 0, 1, 4, 3],
+    ]) {
       const other = openDatabase(join(kb().dir, `order-${order.join('')}.db`));
       for (const i of order) importPaths(other, [files()[i]!]);
       expect(snapshot(other)).toEqual(expected);
@@ -198,7 +252,10 @@ describe('action items across the demo series', () => {
     importPaths(db, [weekly()]);
     const alerts = listTrackedItems(db, { owner: 'emil' }).items.find((i) => i.text.includes('alert rules'))!;
     changeItemStatus(db, alerts.id, 'done', 'done in the ops channel');
-    expect(getTrackedItem(db, alerts.id)).toMatchObject({ status: 'done', changes: [{ status: 'done', note: 'done in the ops channel' }] });
+    expect(getTrackedItem(db, alerts.id)).toMatchObject({
+      status: 'done',
+      changes: [{ status: 'done', note: 'done in the ops channel' }],
+    });
 
     // A re-import, even of a changed file, does not undo it.
     const earlier = join(weekly(), '20240902.md');
@@ -217,13 +274,27 @@ describe('action items across the demo series', () => {
     const app = await buildServer({ db, token: 't' });
     const open = listTrackedItems(db).items[0]!;
     const patch = (body: object, token = 't') =>
-      app.inject({ method: 'PATCH', url: `/api/action-items/${open.id}`, headers: { authorization: `Bearer ${token}` }, payload: body });
+      app.inject({
+        method: 'PATCH',
+        url: `/api/action-items/${open.id}`,
+        headers: { authorization: `Bearer ${token}` },
+        payload: body,
+      });
     expect((await patch({ status: 'done' }, 'wrong')).statusCode).toBe(401);
     expect((await patch({ status: 'finished' })).statusCode).toBe(400);
     const done = await patch({ status: 'done', note: 'merged' });
     expect(done.statusCode).toBe(200);
     expect(done.json()).toMatchObject({ id: open.id, status: 'done', changes: [{ status: 'done', note: 'merged' }] });
-    expect((await app.inject({ method: 'PATCH', url: '/api/action-items/ai-0000000000', headers: { authorization: 'Bearer t' }, payload: { status: 'open' } })).statusCode).toBe(404);
+    expect(
+      (
+        await app.inject({
+          method: 'PATCH',
+          url: '/api/action-items/ai-0000000000',
+          headers: { authorization: 'Bearer t' },
+          payload: { status: 'open' },
+        })
+      ).statusCode,
+    ).toBe(404);
     const owner = await app.inject({ method: 'GET', url: '/api/owners/emil' });
     expect(owner.json().open.items.every((i: { owners: string[] }) => i.owners.includes('emil'))).toBe(true);
     await app.close();

@@ -6,7 +6,12 @@ export function disagreements(record: MeetingRecord, gold: Gold): string[] {
   const out: string[] = [];
   const at = (line: number | string) => `${gold.source}:${line}`;
   const lines = <T extends { line: number }>(xs: T[]) => new Map(xs.map((x) => [x.line, x]));
-  const compareSets = <A extends { line: number }, B extends { line: number }>(field: string, found: A[], expected: B[], text: (x: A | B) => string) => {
+  const compareSets = <A extends { line: number }, B extends { line: number }>(
+    field: string,
+    found: A[],
+    expected: B[],
+    text: (x: A | B) => string,
+  ) => {
     const f = lines(found);
     const e = lines(expected);
     for (const [line, x] of f) if (!e.has(line)) out.push(`${at(line)}: ${field}: extra: ${text(x)}`);
@@ -17,9 +22,14 @@ export function disagreements(record: MeetingRecord, gold: Gold): string[] {
   for (const expected of gold.actionItems) {
     const item = found.get(expected.line);
     if (!item) continue;
-    if ([...item.owners].sort().join() !== [...expected.owners].sort().join()) out.push(`${at(expected.line)}: owners: found ${JSON.stringify(item.owners)}, labelled ${JSON.stringify(expected.owners)}`);
-    if (item.status !== expected.status) out.push(`${at(expected.line)}: status: found ${item.status}, labelled ${expected.status}`);
-    if (item.carried !== expected.carried) out.push(`${at(expected.line)}: carried: found ${item.carried}, labelled ${expected.carried}`);
+    if ([...item.owners].sort().join() !== [...expected.owners].sort().join())
+      out.push(
+        `${at(expected.line)}: owners: found ${JSON.stringify(item.owners)}, labelled ${JSON.stringify(expected.owners)}`,
+      );
+    if (item.status !== expected.status)
+      out.push(`${at(expected.line)}: status: found ${item.status}, labelled ${expected.status}`);
+    if (item.carried !== expected.carried)
+      out.push(`${at(expected.line)}: carried: found ${item.carried}, labelled ${expected.carried}`);
     if (item.due !== expected.due) out.push(`${at(expected.line)}: due: found ${item.due}, labelled ${expected.due}`);
   }
   compareSets('decision', record.decisions, gold.decisions, (x) => ('text' in x ? String(x.text) : ''));

@@ -7,7 +7,14 @@ export interface Gold {
   date: string | null;
   participants: string[];
   agenda: { line: number; title?: string; owners: string[] }[];
-  actionItems: { line: number; text?: string; owners: string[]; status: string; carried: boolean; due: string | null }[];
+  actionItems: {
+    line: number;
+    text?: string;
+    owners: string[];
+    status: string;
+    carried: boolean;
+    due: string | null;
+  }[];
   decisions: { line: number; text?: string }[];
 }
 
@@ -27,11 +34,14 @@ function walk(dir: string): string[] {
   );
 }
 
-/** Every gold label under `goldDir`, with the path of its minutes; labels whose minutes are absent are counted apart. */
+/**
+ * Every gold label under `goldDir`, with the path of its minutes; labels whose minutes are absent are counted apart.
+ */
 export function loadGold(root: string): { files: GoldFile[]; missing: string[] } {
   const goldDir = join(root, 'test', 'fixtures', 'gold');
   const setAside = new Set<string>(
-    (JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'gold-set-aside.json'), 'utf8')) as { files: string[] }).files,
+    (JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'gold-set-aside.json'), 'utf8')) as { files: string[] })
+      .files,
   );
   const files: GoldFile[] = [];
   const missing: string[] = [];

@@ -30,20 +30,38 @@ export interface Scores {
 export function emptyScores(): Scores {
   const t = () => ({ tp: 0, fp: 0, fn: 0 });
   const a = () => ({ same: 0, of: 0 });
-  return { files: 0, actionItems: t(), owners: a(), status: a(), carried: a(), due: a(), decisions: t(), agenda: t(), participants: t(), date: a() };
+  return {
+    files: 0,
+    actionItems: t(),
+    owners: a(),
+    status: a(),
+    carried: a(),
+    due: a(),
+    decisions: t(),
+    agenda: t(),
+    participants: t(),
+    date: a(),
+  };
 }
 
 function tallySets<T>(found: Set<T>, expected: Set<T>, into: Tally): void {
-  for (const x of found) if (expected.has(x)) into.tp++; else into.fp++;
+  for (const x of found)
+    if (expected.has(x)) into.tp++;
+    else into.fp++;
   for (const x of expected) if (!found.has(x)) into.fn++;
 }
 
-const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
+const sameSet = (a: string[], b: string[]) =>
+  a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
 
 /** Score one record against its gold label, adding into `scores`. Items are matched by line. */
 export function scoreFile(record: MeetingRecord, gold: Gold, scores: Scores): void {
   scores.files++;
-  tallySets(new Set(record.actionItems.map((a) => a.line)), new Set(gold.actionItems.map((a) => a.line)), scores.actionItems);
+  tallySets(
+    new Set(record.actionItems.map((a) => a.line)),
+    new Set(gold.actionItems.map((a) => a.line)),
+    scores.actionItems,
+  );
   const found = new Map(record.actionItems.map((a) => [a.line, a]));
   for (const expected of gold.actionItems) {
     const item = found.get(expected.line);

@@ -16,7 +16,10 @@ export function isCostly(request: FastifyRequest): boolean {
   return COSTLY.some((c) => c.method === request.method && c.path.test(path));
 }
 
-/** Costly requests a client may make per minute unless `--rate-limit` says otherwise: ten a second, held up for a minute. */
+/**
+ * Costly requests a client may make per minute unless `--rate-limit` says otherwise: ten a second, held up for a
+ * minute.
+ */
 export const DEFAULT_RATE_LIMIT = 600;
 
 /**

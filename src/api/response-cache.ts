@@ -20,7 +20,8 @@ export function cacheCostlyAnswers(app: FastifyInstance, db: DB, size = 200): vo
   const entries = new Map<string, Entry>();
   const cacheable = (request: FastifyRequest) => request.method === 'GET' && isCostly(request);
 
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+  // preHandler, not onRequest: after the rate limit's route hooks, so that cached answers count against it.
+  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     if (!cacheable(request)) return;
     const entry = entries.get(request.url);
     if (!entry || entry.version !== dataVersion(db)) return;
@@ -33,7 +34,11 @@ export function cacheCostlyAnswers(app: FastifyInstance, db: DB, size = 200): vo
     if (!cacheable(request) || reply.statusCode !== 200 || reply.getHeader('x-cache') === 'hit') return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     if (payload.length > MAX_ENTRY_BYTES) return payload;
-    entries.set(request.url, { version: dataVersion(db), type: String(reply.getHeader('content-type') ?? ''), payload });
+    entries.set(request.url, {
+      version: dataVersion(db),
+      type: String(reply.getHeader('content-type') ?? ''),
+      payload,
+    });
     if (entries.size > size) entries.delete(entries.keys().next().value!);
     return payload;
   });

@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 /** JSON schemas shared by the routes; the MeetingRecord one is the file in `schema/`. */
 
 const recordSchema = JSON.parse(
-  readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'schema', 'meeting-record.schema.json'), 'utf8'),
+  readFileSync(
+    join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'schema', 'meeting-record.schema.json'),
+    'utf8',
+  ),
 ) as { $defs: Record<string, { properties: Record<string, unknown>; required: string[] }> };
 
 const defs = recordSchema.$defs;
@@ -66,7 +69,10 @@ export const exportQuery = {
 } as const;
 
 /** A file download: CSV or iCalendar text. */
-export const fileResponse = (mediaType: string) => ({ description: mediaType, content: { [mediaType]: { schema: { type: 'string' } } } });
+export const fileResponse = (mediaType: string) => ({
+  description: mediaType,
+  content: { [mediaType]: { schema: { type: 'string' } } },
+});
 
 /** `{ total, limit, offset, items }` around an item schema. */
 export function pageOf(item: object) {
@@ -103,7 +109,10 @@ export const trackedItemSchema = {
     task: { type: 'string', description: 'the task alone: marker, owner prefix, arrows and status words stripped' },
     owners,
     status,
-    state: { enum: ['live', 'stale', 'done', 'dropped'], description: 'live or stale for an open item, else its status' },
+    state: {
+      enum: ['live', 'stale', 'done', 'dropped'],
+      description: 'live or stale for an open item, else its status',
+    },
     overdue: { type: 'boolean', description: 'open and past its due date' },
     due: nullableDate,
     firstRaised: nullableDate,
@@ -196,7 +205,7 @@ export const searchHitSchema = {
     series: { type: ['string', 'null'] },
     date: nullableDate,
     title: { type: ['string', 'null'] },
-    heading: { type: 'string', description: "the meeting as a reader names it: title, series, date" },
+    heading: { type: 'string', description: 'the meeting as a reader names it: title, series, date' },
     topic: { type: ['string', 'null'], description: "a decision's or action item's agenda topic" },
     line: { type: ['integer', 'null'] },
     text: { type: ['string', 'null'] },
@@ -207,7 +216,10 @@ export const searchHitSchema = {
   },
 } as const;
 
-const facetCounts = { type: 'array', items: { type: 'object', properties: { value: { type: 'string' }, count: { type: 'integer' } } } } as const;
+const facetCounts = {
+  type: 'array',
+  items: { type: 'object', properties: { value: { type: 'string' }, count: { type: 'integer' } } },
+} as const;
 
 const readingPart = {
   type: 'object',
@@ -226,12 +238,26 @@ const readingSchema = {
   properties: {
     text: { type: 'string', description: 'e.g. "decisions · about: keycloak · Mar 1 – May 31 2023"' },
     words: { type: 'string' },
-    parts: { type: 'array', items: readingPart, description: 'guesses, each with `undo`: the question that searches its words as words' },
-    relaxed: { type: 'array', items: readingPart, description: 'guesses taken back because with them nothing was found' },
+    parts: {
+      type: 'array',
+      items: readingPart,
+      description: 'guesses, each with `undo`: the question that searches its words as words',
+    },
+    relaxed: {
+      type: 'array',
+      items: readingPart,
+      description: 'guesses taken back because with them nothing was found',
+    },
     ignored: { type: 'array', items: { type: 'string' } },
     matched: { type: ['string', 'null'], enum: ['all', 'all then any', 'any', null] },
-    corrected: { type: 'array', items: { type: 'object', properties: { word: { type: 'string' }, suggestion: { type: 'string' } } } },
-    suggestion: { type: ['string', 'null'], description: 'the question with misspelt words corrected ("did you mean")' },
+    corrected: {
+      type: 'array',
+      items: { type: 'object', properties: { word: { type: 'string' }, suggestion: { type: 'string' } } },
+    },
+    suggestion: {
+      type: ['string', 'null'],
+      description: 'the question with misspelt words corrected ("did you mean")',
+    },
   },
 } as const;
 
@@ -249,11 +275,19 @@ export const searchResultSchema = {
         reading: readingSchema,
         filters: {
           type: 'object',
-          properties: Object.fromEntries(['owner', 'status', 'state', 'type', 'series', 'before', 'after', 'from', 'to'].map((k) => [k, { type: 'string' }])),
+          properties: Object.fromEntries(
+            ['owner', 'status', 'state', 'type', 'series', 'before', 'after', 'from', 'to'].map((k) => [
+              k,
+              { type: 'string' },
+            ]),
+          ),
         },
       },
     },
-    facets: { type: 'object', properties: Object.fromEntries(['type', 'series', 'year', 'owner', 'status'].map((k) => [k, facetCounts])) },
+    facets: {
+      type: 'object',
+      properties: Object.fromEntries(['type', 'series', 'year', 'owner', 'status'].map((k) => [k, facetCounts])),
+    },
   },
   required: ['total', 'limit', 'offset', 'items', 'query', 'facets'],
 } as const;

@@ -55,20 +55,34 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   // Markdown arrives as bytes, hashed and decoded exactly as a file from disk would be.
   app.removeContentTypeParser('text/plain');
-  app.addContentTypeParser(['text/plain', 'text/markdown', 'text/x-markdown'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['text/plain', 'text/markdown', 'text/x-markdown'],
+    { parseAs: 'buffer' },
+    (_request, body, done) => done(null, body),
+  );
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     const storage = storageFailure(error.code);
     if (storage) {
       if (storage.status === 503) void reply.header('retry-after', '5');
-      return reply.code(storage.status).send({ error: storage.status === 507 ? 'Insufficient Storage' : 'Service Unavailable', message: storage.message });
+      return reply.code(storage.status).send({
+        error: storage.status === 507 ? 'Insufficient Storage' : 'Service Unavailable',
+        message: storage.message,
+      });
     }
     if (error.validation) {
-      return reply.code(400).send({ error: 'Bad Request', message: `${error.validationContext ?? 'request'}${error.message.replace(/^(querystring|params|body)/, '')}` });
+      return reply.code(400).send({
+        error: 'Bad Request',
+        message: `${error.validationContext ?? 'request'}${error.message.replace(/^(querystring|params|body)/, '')}`,
+      });
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) app.log.error(error);
-    const names: Record<number, string> = { 413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests' };
+    const names: Record<number, string> = {
+      413: 'Payload Too Large',
+      415: 'Unsupported Media Type',
+      429: 'Too Many Requests',
+    };
     return reply.code(status).send({
       error: names[status] ?? (status === 500 ? 'Internal Server Error' : 'Bad Request'),
       message: status === 500 ? 'internal error' : error.message,
@@ -77,13 +91,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // Ajv coerces "Infinity" and "1e400" to a number that passes `type: integer` and `maximum`: refuse
   // every parameter written as a number that is not finite, on every route, before validation.
   app.addHook('preValidation', async (request, reply) => {
-    const schema = request.routeOptions.schema as Record<string, { properties?: Record<string, { type?: unknown }> }> | undefined;
-    for (const [part, values] of [['querystring', request.query], ['params', request.params]] as const) {
+    const schema = request.routeOptions.schema as
+      Record<string, { properties?: Record<string, { type?: unknown }> }> | undefined;
+    for (const [part, values] of [
+      ['querystring', request.query],
+      ['params', request.params],
+    ] as const) {
       for (const [name, value] of Object.entries((values ?? {}) as Record<string, unknown>)) {
         const type = schema?.[part]?.properties?.[name]?.type;
         if (type !== 'integer' && type !== 'number') continue;
         if (typeof value === 'string' && NUMERIC.test(value.trim()) && !Number.isFinite(Number(value))) {
-          return reply.code(400).send({ error: 'Bad Request', message: `${part}/${name} must be a finite integer, not ${JSON.stringify(value.slice(0, 40))}` });
+          return reply.code(400).send({
+            error: 'Bad Request',
+            message: `${part}/${name} must be a finite integer, not ${JSON.stringify(value.slice(0, 40))}`,
+          });
         }
       }
     }
@@ -118,10 +139,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Served over plain HTTP on a local address: HSTS would be ignored, or pin a name to HTTPS by mistake.
     strictTransportSecurity: false,
   });
-  // Before compression: the cache keeps what a route answered, and compresses it again for each client.
-  cacheCostlyAnswers(app, options.db);
-  // Gzip or brotli for clients that ask (a meeting's HTML or a list compresses to a fifth or less).
-  await app.register(compress, { threshold: 1024 });
+  // Before the cache: an answer from the cache counts against the limit too (a flood of cheap answers is a flood).
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   if (limit > 0) {
     await app.register(rateLimit, {
@@ -135,11 +153,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       }),
     });
   }
+  // Before compression: the cache keeps what a route answered, and compresses it again for each client.
+  cacheCostlyAnswers(app, options.db);
+  // Gzip or brotli for clients that ask (a meeting's HTML or a list compresses to a fifth or less).
+  await app.register(compress, { threshold: 1024 });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'minutes-kb', description: 'A knowledge base of meeting minutes: decisions, action items, meetings. [← Back to the minutes-kb page](/)', version: '0.1.0' },
+      info: {
+        title: 'minutes-kb',
+        description:
+          'A knowledge base of meeting minutes: decisions, action items, meetings. [← Back to the minutes-kb page](/)',
+        version: '0.1.0',
+      },
       // Swagger UI's Authorize button: the token of MINUTES_TOKEN, sent by the write routes that declare it.
-      components: { securitySchemes: { token: { type: 'http', scheme: 'bearer', description: 'MINUTES_TOKEN of the server' } } },
+      components: {
+        securitySchemes: { token: { type: 'http', scheme: 'bearer', description: 'MINUTES_TOKEN of the server' } },
+      },
     },
   });
   // staticCSP: Swagger UI's own page gets a policy with the hashes of its inline script and style.
@@ -149,7 +178,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(actionItemRoutes, { db: options.db, token: options.token });
   await app.register(decisionRoutes, { db: options.db });
   await app.register(ownerCalendarRoutes, { db: options.db });
-  await app.register(meetingRoutes, { db: options.db, token: options.token, parseBudgetMs: options.parseBudgetMs ?? parseBudgetMs() });
+  await app.register(meetingRoutes, {
+    db: options.db,
+    token: options.token,
+    parseBudgetMs: options.parseBudgetMs ?? parseBudgetMs(),
+  });
   await app.register(statusRoutes, { db: options.db, writable: Boolean(options.token) });
   await app.register(overviewRoutes, { db: options.db });
   await app.register(webRoutes);

@@ -20,7 +20,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 const program = new Command('minutes')
-  .description('A knowledge base of meeting minutes: import markdown minutes, list action items, search decisions, serve an API.')
+  .description(
+    'A knowledge base of meeting minutes: import markdown minutes, list action items, search decisions, serve an API.',
+  )
   .showHelpAfterError()
   .addCommand(importCommand())
   .addCommand(parseCommand())

@@ -9,7 +9,8 @@ import { replaceAliases } from '../store/people.js';
  */
 export function openStore(options: { db?: string }, mustExist = false): { db: DB; path: string } {
   const path = databasePath(options.db);
-  if (mustExist && path !== ':memory:' && !existsSync(path)) throw new Error(`no database at ${path}: import minutes first (minutes import PATH)`);
+  if (mustExist && path !== ':memory:' && !existsSync(path))
+    throw new Error(`no database at ${path}: import minutes first (minutes import PATH)`);
   const db = openDatabase(path);
   try {
     replaceAliases(db, readAliasFile(aliasFilePath()));

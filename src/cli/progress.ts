@@ -9,7 +9,12 @@ export interface Progress {
 export function progressBar(label: string): Progress {
   if (!process.stderr.isTTY) return { update() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {value}/{total} files, {eta}s left`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    {
+      format: `${label} [{bar}] {value}/{total} files, {eta}s left`,
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

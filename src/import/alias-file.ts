@@ -31,14 +31,19 @@ export function readAliasFile(path: string): Map<string, string> {
   try {
     data = yaml().parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${path}: not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    throw new Error(
+      `${path}: not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      { cause: error },
+    );
   }
   if (data === null || data === undefined) return aliases;
-  if (typeof data !== 'object' || Array.isArray(data)) throw new Error(`${path}: expected a mapping of person -> list of names`);
+  if (typeof data !== 'object' || Array.isArray(data))
+    throw new Error(`${path}: expected a mapping of person -> list of names`);
   for (const [person, names] of Object.entries(data as Record<string, unknown>)) {
     const list = Array.isArray(names) ? names : [names];
     for (const name of list) {
-      if (typeof name !== 'string' || name.trim() === '') throw new Error(`${path}: ${person}: names must be non-empty strings`);
+      if (typeof name !== 'string' || name.trim() === '')
+        throw new Error(`${path}: ${person}: names must be non-empty strings`);
       aliases.set(normaliseName(name), normaliseName(person));
     }
   }
@@ -51,7 +56,12 @@ export function addAlias(path: string, name: string, person: string): Map<string
   aliases.set(normaliseName(name), normaliseName(person));
   const byPerson = new Map<string, string[]>();
   for (const [alias, id] of aliases) byPerson.set(id, [...(byPerson.get(id) ?? []), alias]);
-  const data = Object.fromEntries([...byPerson].sort(([a], [b]) => a.localeCompare(b)).map(([id, names]) => [id, names.sort()]));
-  writeFileSync(path, `# minutes-kb aliases: person (handle) -> other names they are written as\n${yaml().stringify(data)}`);
+  const data = Object.fromEntries(
+    [...byPerson].sort(([a], [b]) => a.localeCompare(b)).map(([id, names]) => [id, names.sort()]),
+  );
+  writeFileSync(
+    path,
+    `# minutes-kb aliases: person (handle) -> other names they are written as\n${yaml().stringify(data)}`,
+  );
   return aliases;
 }

@@ -14,7 +14,10 @@ export function toPosix(path: string): string {
   return normalize(path).split(sep).join('/');
 }
 
-/** Files at the top of a repository that are about it, not minutes of a meeting: skipped in the folder an import starts from. */
+/**
+ * Files at the top of a repository that are about it, not minutes of a meeting: skipped in the folder an import starts
+ * from.
+ */
 export const NOT_MINUTES = /^(?:readme|contributing|changelog|license|licence|code_of_conduct|security)\.md$/i;
 
 /** A folder the search could not read, and why: the search goes on without it. */

@@ -36,7 +36,9 @@ interface ToParse {
 function failed(source: string, error: unknown): FileOutcome {
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
-  return typeof code === 'string' ? { source, outcome: 'failed', error: message, code } : { source, outcome: 'failed', error: message };
+  return typeof code === 'string'
+    ? { source, outcome: 'failed', error: message, code }
+    : { source, outcome: 'failed', error: message };
 }
 
 /**
@@ -49,7 +51,8 @@ function check(db: DB, file: FoundFile, read: () => Uint8Array): ToParse | FileO
     if (bytes.byteLength > MAX_FILE_BYTES) return failed(file.source, tooLarge(bytes.byteLength));
     const hash = contentHash(bytes);
     const stored = storedMeeting(db, file.source);
-    if (stored?.contentHash === hash) return { source: file.source, outcome: 'unchanged', meetingId: stored.id, series: [] };
+    if (stored?.contentHash === hash)
+      return { source: file.source, outcome: 'unchanged', meetingId: stored.id, series: [] };
     return { file, bytes, hash };
   } catch (error) {
     return failed(file.source, error);
@@ -101,7 +104,9 @@ class WriteBatch {
     private readonly maxMs = 250,
   ) {}
 
-  /** Write a parsed file (a file that failed to parse is settled at once); returns its outcome, final once committed. */
+  /**
+   * Write a parsed file (a file that failed to parse is settled at once); returns its outcome, final once committed.
+   */
   store(file: ToParse, parsed: ParsedFile): FileOutcome {
     if (isFailed(parsed.record)) return this.now(failed(file.file.source, parsed.record.error));
     // Inside a transaction the caller began, files are only savepoints of it.
@@ -117,7 +122,9 @@ class WriteBatch {
     const outcome = store(this.db, file, parsed);
     if (!this.db.inTransaction) {
       this.lose(outcome.outcome === 'failed' ? outcome.error : 'the write transaction was rolled back');
-      return this.now(outcome.outcome === 'failed' ? outcome : failed(file.file.source, 'the write transaction was rolled back'));
+      return this.now(
+        outcome.outcome === 'failed' ? outcome : failed(file.file.source, 'the write transaction was rolled back'),
+      );
     }
     this.files++;
     if (outcome.outcome === 'failed') this.settle(outcome);
@@ -136,7 +143,9 @@ class WriteBatch {
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      this.lose(`its write transaction could not be committed: ${error instanceof Error ? error.message : String(error)}`);
+      this.lose(
+        `its write transaction could not be committed: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return;
     }
     this.opened = false;
@@ -163,7 +172,15 @@ class WriteBatch {
 
 /** Counts what happened to each file, then links and checks what the batch wrote. */
 class Tally {
-  readonly summary: ImportSummary = { imported: 0, replaced: 0, unchanged: 0, failed: [], unknownOwners: [], series: [], skipped: [] };
+  readonly summary: ImportSummary = {
+    imported: 0,
+    replaced: 0,
+    unchanged: 0,
+    failed: [],
+    unknownOwners: [],
+    series: [],
+    skipped: [],
+  };
   private readonly written: number[] = [];
   private readonly meetings: number[] = [];
   private readonly touched = new Set<string | null>();
@@ -267,7 +284,8 @@ class FileParser {
   ) {}
 
   parse(file: FoundFile, bytes: Uint8Array): ParsedFile | Promise<ParsedFile> {
-    if (bytes.byteLength <= this.inlineMaxBytes || (this.budgetMs <= 0 && this.workers <= 1)) return parseFile(bytes, file);
+    if (bytes.byteLength <= this.inlineMaxBytes || (this.budgetMs <= 0 && this.workers <= 1))
+      return parseFile(bytes, file);
     this.pool ??= new ParsePool(this.workers, this.budgetMs);
     // null: the worker died (out of memory, say); this thread parses the file instead.
     return this.pool.parse(file, bytes).then((parsed) => parsed ?? parseFile(bytes, file));
@@ -336,7 +354,12 @@ export async function importPathsInParallel(
  * `importText` with the parse in a worker of `pool` (within its time budget), so that the
  * calling thread (a server's) stays free while the file is parsed.
  */
-export async function importTextInWorker(db: DB, bytes: Uint8Array, file: FoundFile, pool: ParsePool): Promise<FileOutcome> {
+export async function importTextInWorker(
+  db: DB,
+  bytes: Uint8Array,
+  file: FoundFile,
+  pool: ParsePool,
+): Promise<FileOutcome> {
   const checked = check(db, file, () => bytes);
   if (isOutcome(checked)) return checked;
   const parsed = (await pool.parse(file, checked.bytes)) ?? parseFile(checked.bytes, file);

@@ -162,7 +162,8 @@ export class ParsePool {
     if (slot.answered === 0) {
       // Not silent: the import goes on, slower, and whoever runs it should know why.
       const why = failure instanceof Error ? failure.message : 'exited';
-      if (this.slots.length === 0) process.emitWarning(`parse workers stopped before parsing a file (${why}): parsing on the calling thread`);
+      if (this.slots.length === 0)
+        process.emitWarning(`parse workers stopped before parsing a file (${why}): parsing on the calling thread`);
       return;
     }
     try {

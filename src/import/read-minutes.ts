@@ -4,8 +4,11 @@ import { isFailed, type MeetingRecord, type ParseResult } from '../parse/meeting
 import { parseMeeting } from '../parse/parse-meeting.js';
 import type { FoundFile } from './find-files.js';
 
-/** Files larger than this are refused: minutes are small, and a huge file is a mistake. `MINUTES_MAX_BYTES` changes it. */
-export const MAX_FILE_BYTES = Number(process.env.MINUTES_MAX_BYTES) > 0 ? Number(process.env.MINUTES_MAX_BYTES) : 5 * 1024 * 1024;
+/**
+ * Files larger than this are refused: minutes are small, and a huge file is a mistake. `MINUTES_MAX_BYTES` changes it.
+ */
+export const MAX_FILE_BYTES =
+  Number(process.env.MINUTES_MAX_BYTES) > 0 ? Number(process.env.MINUTES_MAX_BYTES) : 5 * 1024 * 1024;
 
 export function tooLarge(bytes: number): string {
   return `file is ${bytes} bytes, over the ${MAX_FILE_BYTES}-byte limit`;
@@ -47,7 +50,11 @@ export function parseFile(bytes: Uint8Array, file: FoundFile): ParsedFile {
   }
   if (isFailed(result)) return { record: result, text };
   const record = withSeries(result, file.seriesFromPath);
-  if (invalid) record.warnings.unshift({ line: null, message: 'file is not valid UTF-8: invalid bytes were replaced with U+FFFD' });
+  if (invalid)
+    record.warnings.unshift({
+      line: null,
+      message: 'file is not valid UTF-8: invalid bytes were replaced with U+FFFD',
+    });
   return { record, text };
 }
 
@@ -63,8 +70,10 @@ export function readBytes(file: FoundFile): Uint8Array {
   try {
     const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
     let length = 0;
-    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > MAX_FILE_BYTES) throw new Error(`more than ${MAX_FILE_BYTES} bytes, over the limit (not a regular file: read up to it)`);
+    for (let n = 1; n > 0 && length < buffer.length; length += n)
+      n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > MAX_FILE_BYTES)
+      throw new Error(`more than ${MAX_FILE_BYTES} bytes, over the limit (not a regular file: read up to it)`);
     return buffer.subarray(0, length);
   } finally {
     closeSync(fd);

@@ -24,12 +24,16 @@ function keyValue(cells: string[] | null): string | null {
   return cells && DATE_HEADING.test(labelText(cells[0] ?? '')) ? cells.slice(1).join(' ') : null;
 }
 
-/** A date written on a date line ("Date & time: March 3, 2023, 15:00 UTC"), a "| Date | ... |" row, or under a "## When" heading. */
+/**
+ * A date written on a date line ("Date & time: March 3, 2023, 15:00 UTC"), a "| Date | ... |" row, or under a "## When"
+ * heading.
+ */
 function dateLineDate(units: Unit[], yearHint: number | null): string | null {
   for (const [i, unit] of units.slice(0, 40).entries()) {
     const line = DATE_LINE.exec(unit.text);
     const row = unit.kind === 'row' ? (keyValue(unit.header) ?? keyValue(unit.cells)) : null;
-    const under = unit.kind !== 'heading' && units[i - 1]?.kind === 'heading' && DATE_HEADING.test(labelText(units[i - 1]!.text));
+    const under =
+      unit.kind !== 'heading' && units[i - 1]?.kind === 'heading' && DATE_HEADING.test(labelText(units[i - 1]!.text));
     const value = line ? line[1]! : (row ?? (under ? unit.text : null));
     const date = value ? findDate(value, yearHint) : null;
     if (date) return date;
@@ -54,7 +58,10 @@ function meetingDate(
   const fromFile = dateFromFileName(source);
   const fromTitle = title ? findDate(title.text, yearHint) : null;
   if (fromTitle && fromFile && fromTitle !== fromFile) {
-    warnings.push({ line: title!.line, message: `title date ${fromTitle} differs from file name date ${fromFile}; using the title` });
+    warnings.push({
+      line: title!.line,
+      message: `title date ${fromTitle} differs from file name date ${fromFile}; using the title`,
+    });
   }
   const fromFrontMatter = frontMatterDate ? findDate(frontMatterDate, yearHint) : null;
   const found = fromFrontMatter ?? fromTitle ?? dateLineDate(units, yearHint) ?? fromFile;
@@ -63,7 +70,10 @@ function meetingDate(
     const date = findDate(unit.text);
     if (date) return date;
   }
-  warnings.push({ line: null, message: 'no meeting date found in front matter, title, a date line, the file name or its folders' });
+  warnings.push({
+    line: null,
+    message: 'no meeting date found in front matter, title, a date line, the file name or its folders',
+  });
   return null;
 }
 
@@ -145,7 +155,9 @@ export function extractMeeting(tree: Root, source: string): MeetingRecord {
   const date = meetingDate(frontMatter.date, title, units, source, warnings);
   const topics = agendaUnits(units, title, frontMatter.slides);
 
-  const participants: Participant[] = frontMatter.attendees.map(participantFrom).filter((p): p is Participant => p !== null);
+  const participants: Participant[] = frontMatter.attendees
+    .map(participantFrom)
+    .filter((p): p is Participant => p !== null);
   const actionItems: ActionItem[] = [];
   const decisions: Decision[] = [];
   for (const unit of units) participants.push(...recogniseParticipants(unit));
@@ -155,12 +167,22 @@ export function extractMeeting(tree: Root, source: string): MeetingRecord {
     const meaning = arbitrate(unit, model, date);
     if (meaning?.kind === 'action') {
       const resolvedOwners = resolveOwners(meaning.item.owners, model.people, present);
-      actionItems.push({ ...meaning.item, agenda: enclosingTopic(unit, topics), ...(resolvedOwners && { resolvedOwners }) });
+      actionItems.push({
+        ...meaning.item,
+        agenda: enclosingTopic(unit, topics),
+        ...(resolvedOwners && { resolvedOwners }),
+      });
       if (meaning.item.owners.length === 0) warnings.push({ line: unit.line, message: 'action item has no owner' });
     } else if (meaning?.kind === 'decision') {
       decisions.push({ ...meaning.item, agenda: enclosingTopic(unit, topics) });
-    } else if (!model.transcript.has(unit) && (UNMARKED_TASK.test(unit.text) || (unit.checked === false && unit.kind === 'item'))) {
-      warnings.push({ line: unit.line, message: 'looks like an action item but has no marker (write "AI @owner: ...")' });
+    } else if (
+      !model.transcript.has(unit) &&
+      (UNMARKED_TASK.test(unit.text) || (unit.checked === false && unit.kind === 'item'))
+    ) {
+      warnings.push({
+        line: unit.line,
+        message: 'looks like an action item but has no marker (write "AI @owner: ...")',
+      });
     }
   }
 

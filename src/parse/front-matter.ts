@@ -17,7 +17,12 @@ function list(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(scalar).filter((v): v is string => v !== null);
   const text = scalar(value);
   // Split, then trim: a pattern with spaces on both sides of the comma backtracks on long runs of spaces.
-  return text ? text.split(/[,;]/).map((part) => part.trim()).filter(Boolean) : [];
+  return text
+    ? text
+        .split(/[,;]/)
+        .map((part) => part.trim())
+        .filter(Boolean)
+    : [];
 }
 
 function scalar(value: unknown): string | null {
@@ -34,7 +39,8 @@ export function readFrontMatter(tree: Root): { frontMatter: FrontMatter; line: n
   const line = node.position?.start.line ?? 1;
   try {
     const data: unknown = YAML.parse(node.value);
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) return { frontMatter: EMPTY, line, error: null };
+    if (data === null || typeof data !== 'object' || Array.isArray(data))
+      return { frontMatter: EMPTY, line, error: null };
     const fields = data as Record<string, unknown>;
     return {
       frontMatter: {

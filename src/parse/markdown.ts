@@ -18,7 +18,11 @@ import type { Root } from 'mdast';
 function minutesGfm(this: Processor) {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(gfmTable(), gfmTaskListItem(), gfmStrikethrough());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown(), gfmStrikethroughFromMarkdown());
+  (data.fromMarkdownExtensions ??= []).push(
+    gfmTableFromMarkdown(),
+    gfmTaskListItemFromMarkdown(),
+    gfmStrikethroughFromMarkdown(),
+  );
 }
 
 /** One frozen processor for the whole process: building it costs more than a small file's parse. */

@@ -59,7 +59,8 @@ export function parseMeeting(text: string, source: string): ParseResult {
   if (text.trim() === '') return { source, error: 'empty file: no minutes to read' };
   if (text.includes('\u0000')) return { source, error: 'binary data (NUL bytes): not a markdown file' };
   const deep = tooDeep(text);
-  if (deep !== null) return { source, error: `line ${deep} is nested more than ${MAX_NESTING} levels deep: not minutes` };
+  if (deep !== null)
+    return { source, error: `line ${deep} is nested more than ${MAX_NESTING} levels deep: not minutes` };
   try {
     return extractMeeting(parseMarkdown(frontMatterFirst(text)), source);
   } catch (error) {

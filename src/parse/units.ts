@@ -19,7 +19,9 @@ export interface Unit {
   checked: boolean | null;
   /** The first unit of the paragraph or item text this unit is part of (itself, if it opens it). */
   opener: Unit | null;
-  /** The whole paragraph is in italics or square brackets: in a transcript, the note taker's aside ("_no objection_"). */
+  /**
+   * The whole paragraph is in italics or square brackets: in a transcript, the note taker's aside ("_no objection_").
+   */
   aside: boolean;
   /** Where each source line of a wrapped paragraph line begins in `text`, after the first: [offset, line]. */
   wraps: [number, number][];
@@ -27,7 +29,9 @@ export interface Unit {
   headingDepth: number;
   /** Nesting of lists: 1 for a top-level bullet, 0 outside lists. */
   listDepth: number;
-  /** The unit this one hangs under: the list item it is nested in, or a label line ("Decisions:") that its list follows. */
+  /**
+   * The unit this one hangs under: the list item it is nested in, or a label line ("Decisions:") that its list follows.
+   */
   parent: Unit | null;
   children: Unit[];
   /** Enclosing headings, outermost first. */
@@ -85,7 +89,7 @@ function phrasingLines(nodes: PhrasingContent[], firstLine: number): TextLine[] 
         add(node.value, struck);
         return;
       case 'break':
-        newLine((node.position?.end.line ?? current.line + 1));
+        newLine(node.position?.end.line ?? current.line + 1);
         return;
       case 'html':
         // Inline HTML is markup (`<br>`, `<font>`), not words; `<br>` separates like a space.
@@ -203,7 +207,11 @@ export function lineAt(unit: Unit, offset: number): number {
 function tableUnits(table: Table, context: Context): Unit[] {
   const [headRow, ...rows] = table.children;
   const cellText = (cell: Parent) =>
-    cleanText(phrasingLines(cell.children as PhrasingContent[], cell.position?.start.line ?? 1).map((l) => l.text).join(' '));
+    cleanText(
+      phrasingLines(cell.children as PhrasingContent[], cell.position?.start.line ?? 1)
+        .map((l) => l.text)
+        .join(' '),
+    );
   const header = headRow ? headRow.children.map(cellText) : [];
   return rows.map((row) => {
     const cells = row.children.map(cellText);
@@ -229,7 +237,12 @@ function isAside(nodes: PhrasingContent[]): boolean {
   if (visible.length > 0 && visible.every((n) => n.type === 'emphasis')) return true;
   const first = visible[0];
   const last = visible[visible.length - 1];
-  return first?.type === 'text' && last?.type === 'text' && first.value.trimStart().startsWith('[') && last.value.trimEnd().endsWith(']');
+  return (
+    first?.type === 'text' &&
+    last?.type === 'text' &&
+    first.value.trimStart().startsWith('[') &&
+    last.value.trimEnd().endsWith(']')
+  );
 }
 
 /** Indented (not fenced) code: its value spans as many lines as its position does. */
@@ -280,12 +293,19 @@ export function collectUnits(tree: Root): Unit[] {
       switch (node.type) {
         case 'heading': {
           headings = headings.filter((h) => h.headingDepth < node.depth);
-          const unit = makeUnit('heading', line, phrasingLines(node.children, line).map((l) => l.text).join(' '), {
-            ...context,
-            headings,
-            parent: null,
-            listDepth: 0,
-          });
+          const unit = makeUnit(
+            'heading',
+            line,
+            phrasingLines(node.children, line)
+              .map((l) => l.text)
+              .join(' '),
+            {
+              ...context,
+              headings,
+              parent: null,
+              listDepth: 0,
+            },
+          );
           unit.headingDepth = node.depth;
           unit.links = phrasingLines(node.children, line).flatMap((l) => l.links);
           units.push(unit);
@@ -295,9 +315,11 @@ export function collectUnits(tree: Root): Unit[] {
           break;
         }
         case 'paragraph': {
-          // Lines right after a "Label:" line hang under it as a list would ("Outcome of today:" / "a) Push over Pull").
+          // Lines right after a "Label:" line hang under it as a list would ("Outcome of today:" / "a) Push over
+          // Pull").
           const opensWithLabel = toPlainStart(node.children).trimEnd().endsWith(':');
-          const owner = label && /:$/.test(label.text) && label.parent === context.parent && !opensWithLabel ? label : null;
+          const owner =
+            label && /:$/.test(label.text) && label.parent === context.parent && !opensWithLabel ? label : null;
           const lines = paragraphUnits(node.children, line, owner ? { ...context, parent: owner } : context);
           if (isAside(node.children)) for (const unit of lines) unit.aside = true;
           units.push(...lines);
@@ -329,7 +351,8 @@ export function collectUnits(tree: Root): Unit[] {
           break;
         case 'thematicBreak':
           // Slide decks (reveal.js) start a slide with `---` and a sub-slide with `----`.
-          if (node.position && node.position.end.offset! - node.position.start.offset! === 3) context = { ...context, slide: context.slide + 1 };
+          if (node.position && node.position.end.offset! - node.position.start.offset! === 3)
+            context = { ...context, slide: context.slide + 1 };
           label = null;
           break;
         default:

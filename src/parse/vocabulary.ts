@@ -6,7 +6,10 @@
  * hold such examples as tests.
  */
 
-/** A GitHub-style handle with its "@": `@garloff`, `@NotTheEvilOne`, `@o-otte`, a team `@ipfs/devs`; not the host of `me@example.org`. */
+/**
+ * A GitHub-style handle with its "@": `@garloff`, `@NotTheEvilOne`, `@o-otte`, a team `@ipfs/devs`; not the host of
+ * `me@example.org`.
+ */
 export const HANDLE = /(?<![\w.@])@[A-Za-z0-9][A-Za-z0-9_]*(?:[.-]+[A-Za-z0-9_]+)*(?:\/[A-Za-z0-9][A-Za-z0-9_-]*)?/;
 
 /**
@@ -16,24 +19,206 @@ export const HANDLE = /(?<![\w.@])@[A-Za-z0-9][A-Za-z0-9_]*(?:[.-]+[A-Za-z0-9_]+
  * ("Trying to identify ..."). Groups such as "@all", "POs" or "dNation" are owners.
  */
 export const NOT_AN_OWNER = new Set([
-  'item', 'items', 'need', 'needs', 'goal', 'goals', 'switch', 'todo', 'todos', 'tbd', 'tba', 'here', 'there', 'this',
-  'that', 'these', 'those', 'it', 'them', 'someone', 'somebody', 'anyone', 'anybody', 'nobody', 'none', 'next', 'later',
-  'now', 'today', 'tomorrow', 'done', 'open', 'see', 'note', 'notes', 'action', 'actions', 'ai', 'ais', 'task', 'tasks',
-  'issue', 'issues', 'question', 'questions', 'home', 'work', 'least', 'most', 'the', 'to', 'and', 'or', 'for', 'with',
-  'from', 'on', 'in', 'at', 'by', 'of', 'is', 'be', 'do', 'will', 'should', 'must', 'can', 'check', 'review', 'update',
-  'fix', 'create', 'add', 'remove', 'follow', 'ping', 'ask', 'send', 'write', 'make', 'look', 'discuss', 'decide', 'get',
-  'set', 'setup', 'start', 'stop', 'move', 'use', 'try', 'test', 'tests', 'point', 'points', 'part', 'parts', 'pr', 'prs',
-  'dashboard', 'docs', 'doc', 'documentation', 'status', 'plan', 'plans', 'idea', 'ideas', 'proposal', 'option',
-  'options', 'goal', 'problem', 'problems', 'context', 'summary', 'result', 'results', 'feedback', 'comment', 'comments',
-  'blocker', 'blockers', 'release', 'meeting', 'call', 'agenda', 'decision', 'decisions', 'topic', 'topics', 'we', 'you',
-  'they', 'he', 'she', 'everybody else', 'details', 'info', 'update', 'updates', 'demo', 'demos', 'link', 'links',
-  'what', 'who', 'how', 'why', 'when', 'where', 'which', 'collect', 'discussion', 'research', 'security', 'additionally',
-  'also', 'finally', 'maybe', 'perhaps', 'please', 'background', 'outcome', 'conclusion', 'consensus', 'agreement',
+  'item',
+  'items',
+  'need',
+  'needs',
+  'goal',
+  'goals',
+  'switch',
+  'todo',
+  'todos',
+  'tbd',
+  'tba',
+  'here',
+  'there',
+  'this',
+  'that',
+  'these',
+  'those',
+  'it',
+  'them',
+  'someone',
+  'somebody',
+  'anyone',
+  'anybody',
+  'nobody',
+  'none',
+  'next',
+  'later',
+  'now',
+  'today',
+  'tomorrow',
+  'done',
+  'open',
+  'see',
+  'note',
+  'notes',
+  'action',
+  'actions',
+  'ai',
+  'ais',
+  'task',
+  'tasks',
+  'issue',
+  'issues',
+  'question',
+  'questions',
+  'home',
+  'work',
+  'least',
+  'most',
+  'the',
+  'to',
+  'and',
+  'or',
+  'for',
+  'with',
+  'from',
+  'on',
+  'in',
+  'at',
+  'by',
+  'of',
+  'is',
+  'be',
+  'do',
+  'will',
+  'should',
+  'must',
+  'can',
+  'check',
+  'review',
+  'update',
+  'fix',
+  'create',
+  'add',
+  'remove',
+  'follow',
+  'ping',
+  'ask',
+  'send',
+  'write',
+  'make',
+  'look',
+  'discuss',
+  'decide',
+  'get',
+  'set',
+  'setup',
+  'start',
+  'stop',
+  'move',
+  'use',
+  'try',
+  'test',
+  'tests',
+  'point',
+  'points',
+  'part',
+  'parts',
+  'pr',
+  'prs',
+  'dashboard',
+  'docs',
+  'doc',
+  'documentation',
+  'status',
+  'plan',
+  'plans',
+  'idea',
+  'ideas',
+  'proposal',
+  'option',
+  'options',
+  'goal',
+  'problem',
+  'problems',
+  'context',
+  'summary',
+  'result',
+  'results',
+  'feedback',
+  'comment',
+  'comments',
+  'blocker',
+  'blockers',
+  'release',
+  'meeting',
+  'call',
+  'agenda',
+  'decision',
+  'decisions',
+  'topic',
+  'topics',
+  'we',
+  'you',
+  'they',
+  'he',
+  'she',
+  'everybody else',
+  'details',
+  'info',
+  'update',
+  'updates',
+  'demo',
+  'demos',
+  'link',
+  'links',
+  'what',
+  'who',
+  'how',
+  'why',
+  'when',
+  'where',
+  'which',
+  'collect',
+  'discussion',
+  'research',
+  'security',
+  'additionally',
+  'also',
+  'finally',
+  'maybe',
+  'perhaps',
+  'please',
+  'background',
+  'outcome',
+  'conclusion',
+  'consensus',
+  'agreement',
   // Words that stand before "to <verb>" in lower-case task text and name nobody: "plan to", "want to", "i will".
-  'us', 'want', 'wants', 'going', 'have', 'has', 'had', 'able', 'still', 'then', 'first', 'time', 'way', 'due',
-  'ready', 'supposed', 'like', 'hard', 'easy', 'good', 'better', 'more', 'less',
+  'us',
+  'want',
+  'wants',
+  'going',
+  'have',
+  'has',
+  'had',
+  'able',
+  'still',
+  'then',
+  'first',
+  'time',
+  'way',
+  'due',
+  'ready',
+  'supposed',
+  'like',
+  'hard',
+  'easy',
+  'good',
+  'better',
+  'more',
+  'less',
   // Placeholders and qualifiers where an owner would stand: "AI NN: ...", "To Do (future): ...".
-  'nn', 'n.n', 'n.n.', 'future', 'optional', 'someday', 'backlog',
+  'nn',
+  'n.n',
+  'n.n.',
+  'future',
+  'optional',
+  'someday',
+  'backlog',
 ]);
 
 /** Emoji shortcodes and pictographs that decorate headings: `:family: Participants`. */
@@ -65,52 +250,243 @@ export type SectionRole =
 /** The words and phrases of each role, lower case; multi-word phrases are matched before single words. */
 export const SECTION_WORDS: Record<Exclude<SectionRole, 'review'>, readonly string[]> = {
   participants: [
-    'participants', 'participant', 'attendees', 'attendee', 'attendance', 'present', 'roll call', 'rollcall',
-    'roll-call', 'who is here', "who's here", 'who is present', 'who', 'people', 'remote', 'in-person', 'in person',
-    'on site', 'onsite', 'members', 'guests', 'teilnehmer', 'teilnehmerinnen', 'teilnehmende', 'anwesend', 'anwesende',
+    'participants',
+    'participant',
+    'attendees',
+    'attendee',
+    'attendance',
+    'present',
+    'roll call',
+    'rollcall',
+    'roll-call',
+    'who is here',
+    "who's here",
+    'who is present',
+    'who',
+    'people',
+    'remote',
+    'in-person',
+    'in person',
+    'on site',
+    'onsite',
+    'members',
+    'guests',
+    'teilnehmer',
+    'teilnehmerinnen',
+    'teilnehmende',
+    'anwesend',
+    'anwesende',
   ],
   absent: ['excused', 'absent', 'apologies', 'regrets', 'not present', 'entschuldigt', 'abwesend'],
   agenda: ['agenda', 'topics', 'topic list', 'tagesordnung', 'themen', 'tops'],
   discussion: [
-    'discussion', 'discussions', 'discussion items', 'discussion points', 'notes', 'meeting notes', 'minutes',
-    'updates', 'status updates', 'open discussion', 'round table', 'roundtable', 'reports', 'summary', 'protokoll',
-    'diskussion', 'zusammenfassung',
+    'discussion',
+    'discussions',
+    'discussion items',
+    'discussion points',
+    'notes',
+    'meeting notes',
+    'minutes',
+    'updates',
+    'status updates',
+    'open discussion',
+    'round table',
+    'roundtable',
+    'reports',
+    'summary',
+    'protokoll',
+    'diskussion',
+    'zusammenfassung',
   ],
   actions: [
-    'action items', 'action item', 'actions', 'action points', 'action', 'actionables', 'actionable items',
-    'next steps', 'todos', 'todo', 'to-dos', 'to-do', 'to do', 'tasks', 'ais', 'ai', 'follow-ups', 'follow ups',
-    'aufgaben', 'nächste schritte', 'naechste schritte',
+    'action items',
+    'action item',
+    'actions',
+    'action points',
+    'action',
+    'actionables',
+    'actionable items',
+    'next steps',
+    'todos',
+    'todo',
+    'to-dos',
+    'to-do',
+    'to do',
+    'tasks',
+    'ais',
+    'ai',
+    'follow-ups',
+    'follow ups',
+    'aufgaben',
+    'nächste schritte',
+    'naechste schritte',
   ],
   decisions: [
-    'decisions', 'decision', 'decision log', 'resolutions', 'resolved', 'agreements', 'agreed', 'we concluded',
-    'we decided', 'we agreed', 'concluded', 'beschlüsse',
-    'beschluesse', 'beschluss', 'entscheidungen', 'entscheidung',
+    'decisions',
+    'decision',
+    'decision log',
+    'resolutions',
+    'resolved',
+    'agreements',
+    'agreed',
+    'we concluded',
+    'we decided',
+    'we agreed',
+    'concluded',
+    'beschlüsse',
+    'beschluesse',
+    'beschluss',
+    'entscheidungen',
+    'entscheidung',
   ],
   conclusions: [
-    'conclusion', 'conclusions', 'resolution', 'consensus', 'outcome', 'outcomes', 'takeaways', 'key takeaways',
-    'ergebnis', 'ergebnisse', 'fazit',
+    'conclusion',
+    'conclusions',
+    'resolution',
+    'consensus',
+    'outcome',
+    'outcomes',
+    'takeaways',
+    'key takeaways',
+    'ergebnis',
+    'ergebnisse',
+    'fazit',
   ],
   housekeeping: [
-    'housekeeping', 'meta', 'recurring items', 'reporting', 'welcome', 'any newcomers', 'newcomers', 'introductions',
-    'next overflow slot', 'aob', 'any other business', 'other business', 'minutes transfer',
-    'minutes taker', 'note taker', 'notetaker', 'note-taker', 'scribe', 'moderation', 'moderator', 'facilitator', 'chair',
-    'next meeting', 'next meetings', 'upcoming meetings', 'upcoming meeting', 'next call', 'next date',
-    'q&a', 'q & a', 'questions', 'opening', 'closing', 'closure', 'adjourn', 'adjournment', 'review of last meeting',
-    'approval of minutes', 'adoption of the agenda', 'table of contents', 'toc', 'verschiedenes', 'sonstiges',
+    'housekeeping',
+    'meta',
+    'recurring items',
+    'reporting',
+    'welcome',
+    'any newcomers',
+    'newcomers',
+    'introductions',
+    'next overflow slot',
+    'aob',
+    'any other business',
+    'other business',
+    'minutes transfer',
+    'minutes taker',
+    'note taker',
+    'notetaker',
+    'note-taker',
+    'scribe',
+    'moderation',
+    'moderator',
+    'facilitator',
+    'chair',
+    'next meeting',
+    'next meetings',
+    'upcoming meetings',
+    'upcoming meeting',
+    'next call',
+    'next date',
+    'q&a',
+    'q & a',
+    'questions',
+    'opening',
+    'closing',
+    'closure',
+    'adjourn',
+    'adjournment',
+    'review of last meeting',
+    'approval of minutes',
+    'adoption of the agenda',
+    'table of contents',
+    'toc',
+    'verschiedenes',
+    'sonstiges',
   ],
   logistics: [
-    'date', 'time', 'date & time', 'date and time', 'location', 'where', 'when', 'links', 'link', 'useful links',
-    'resources', 'dial-in', 'dial in', 'video call', 'jitsi', 'zoom', 'recording', 'recordings', 'meeting info',
-    'meeting information', 'logistics', 'protocol', 'how to', 'how-to', 'howto', 'what', 'datum', 'ort', 'uhrzeit',
+    'date',
+    'time',
+    'date & time',
+    'date and time',
+    'location',
+    'where',
+    'when',
+    'links',
+    'link',
+    'useful links',
+    'resources',
+    'dial-in',
+    'dial in',
+    'video call',
+    'jitsi',
+    'zoom',
+    'recording',
+    'recordings',
+    'meeting info',
+    'meeting information',
+    'logistics',
+    'protocol',
+    'how to',
+    'how-to',
+    'howto',
+    'what',
+    'datum',
+    'ort',
+    'uhrzeit',
   ],
 };
 
 /** Words that may stand beside role words in a label without making it a topic: "Key decisions made today". */
 export const LABEL_FILLER = new Set([
-  'a', 'an', 'the', 'of', 'and', 'or', 'for', 'from', 'in', 'on', 'to', 'this', 'today', "today's", 'todays', 'our',
-  'key', 'main', 'major', 'final', 'new', 'open', 'list', 'made', 'taken', 'reached', 'log', 'items', 'item', 'points',
-  'meeting', 'session', 'day', 'week', "week's", 'weekly', 'general', 'short', 'brief', 'overview', 'other',
-  'recorded', 'record', 'formal', 'please', 'next', 'that', 'und', 'der', 'die', 'das', 'und', 'von', 'heute', 'wichtige',
+  'a',
+  'an',
+  'the',
+  'of',
+  'and',
+  'or',
+  'for',
+  'from',
+  'in',
+  'on',
+  'to',
+  'this',
+  'today',
+  "today's",
+  'todays',
+  'our',
+  'key',
+  'main',
+  'major',
+  'final',
+  'new',
+  'open',
+  'list',
+  'made',
+  'taken',
+  'reached',
+  'log',
+  'items',
+  'item',
+  'points',
+  'meeting',
+  'session',
+  'day',
+  'week',
+  "week's",
+  'weekly',
+  'general',
+  'short',
+  'brief',
+  'overview',
+  'other',
+  'recorded',
+  'record',
+  'formal',
+  'please',
+  'next',
+  'that',
+  'und',
+  'der',
+  'die',
+  'das',
+  'und',
+  'von',
+  'heute',
+  'wichtige',
 ]);
 
 /** Words of an agenda bullet about running the meeting rather than a topic of it. */
@@ -118,14 +494,23 @@ export const MEETING_WORDS =
   /\b(?:roll ?call|agenda|attendees|attendance|note ?takers?|notetaker|moderator|minute ?takers?|start(?:ing)? (?:the )?recording)\b/i;
 
 /** Labels of people present that may go on without a separator: "Participants use of github handle is preferred". */
-export const PEOPLE_LABEL_START = /^(?:participants?|attendees?|attendance|roll ?call|teilnehmer(?:innen)?|teilnehmende)\b/i;
+export const PEOPLE_LABEL_START =
+  /^(?:participants?|attendees?|attendance|roll ?call|teilnehmer(?:innen)?|teilnehmende)\b/i;
 
 /** Action sections whose items are tasks only when they name someone: "Next steps", "Follow-ups". */
 export const WEAK_ACTIONS_LABEL = /^(?:next steps|follow[- ]?ups?|n(?:ä|ae)chste schritte)\b/i;
 
 /** The roles a label's words may name, in the order arbitration prefers them when a label names two. */
 export const ROLE_ORDER: readonly Exclude<SectionRole, 'review'>[] = [
-  'absent', 'participants', 'conclusions', 'decisions', 'actions', 'agenda', 'housekeeping', 'logistics', 'discussion',
+  'absent',
+  'participants',
+  'conclusions',
+  'decisions',
+  'actions',
+  'agenda',
+  'housekeeping',
+  'logistics',
+  'discussion',
 ];
 
 /**
@@ -148,13 +533,19 @@ export type ColumnRole = 'decision' | 'action' | 'owner' | 'due' | 'status' | 'n
 
 /** Header words of each column role, in the order a header cell is tested ("Due date" is due, not date of a name). */
 export const COLUMN_WORDS: readonly [ColumnRole, RegExp][] = [
-  ['decision', /\b(?:decisions?|resolutions?|resolved|outcomes?|agreed|agreements?|beschl(?:ü|ue)sse?|entscheidung(?:en)?)\b/i],
+  [
+    'decision',
+    /\b(?:decisions?|resolutions?|resolved|outcomes?|agreed|agreements?|beschl(?:ü|ue)sse?|entscheidung(?:en)?)\b/i,
+  ],
   ['owner', /\b(?:owners?|who|responsible|assignees?|assigned(?: to)?|verantwortlich|wer|zust(?:ä|ae)ndig)\b/i],
   ['due', /\b(?:due|deadline|by when|until|when|target date|bis wann|frist|termin)\b/i],
   ['status', /\b(?:status|state|done|erledigt|stand)\b/i],
   ['action', /\b(?:actions?|action items?|tasks?|todos?|to do|what|description|items?|aufgaben?|was)\b/i],
   ['name', /\b(?:names?|attendees?|participants?|persons?|people|handles?|members?|teilnehmer(?:innen)?)\b/i],
-  ['affiliation', /\b(?:roles?|company|companies|organi[sz]ations?|org|affiliations?|teams?|abbreviations?|initials|firma)\b/i],
+  [
+    'affiliation',
+    /\b(?:roles?|company|companies|organi[sz]ations?|org|affiliations?|teams?|abbreviations?|initials|firma)\b/i,
+  ],
 ];
 
 // ---------------------------------------------------------------------------
@@ -173,14 +564,97 @@ export const QA_SPEAKER = /^[QA] ?\(([^()]{1,40})\) ?:\s+\S/;
 
 /** Words before a colon that label a line rather than name a speaker: "Decision: ...", "Note: ...". */
 export const NOT_A_SPEAKER = new Set([
-  'ai', 'ais', 'todo', 'action', 'action item', 'action items', 'actions', 'decision', 'decisions', 'consensus',
-  'conclusion', 'resolution', 'resolved', 'agreed', 'agreement', 'outcome', 'summary', 'note', 'notes', 'nb', 'q', 'a',
-  'question', 'answer', 'presenter', 'presenters', 'slides', 'date', 'time', 'when', 'where', 'agenda', 'status',
-  'update', 'updates', 'example', 'e.g', 'proposal', 'link', 'links', 'pr', 'issue', 'issues', 'repo', 'spec', 'draft',
-  'done', 'open', 'next', 'next steps', 'goal', 'goals', 'problem', 'context', 'background', 'idea', 'options', 'option',
-  'pro', 'con', 'pros', 'cons', 'yes', 'no', 'edit', 'update', 'remote', 'present', 'attendees', 'participants',
-  'minutes', 'chair', 'moderator', 'notetaker', 'note taker', 'location', 'recording', 'result', 'results', 'tl;dr',
-  'tldr', 'fyi', 'ps', 'important', 'warning', 'reminder', 'reviewers', 'reviewer', 'stage', 'blocker', 'blockers',
+  'ai',
+  'ais',
+  'todo',
+  'action',
+  'action item',
+  'action items',
+  'actions',
+  'decision',
+  'decisions',
+  'consensus',
+  'conclusion',
+  'resolution',
+  'resolved',
+  'agreed',
+  'agreement',
+  'outcome',
+  'summary',
+  'note',
+  'notes',
+  'nb',
+  'q',
+  'a',
+  'question',
+  'answer',
+  'presenter',
+  'presenters',
+  'slides',
+  'date',
+  'time',
+  'when',
+  'where',
+  'agenda',
+  'status',
+  'update',
+  'updates',
+  'example',
+  'e.g',
+  'proposal',
+  'link',
+  'links',
+  'pr',
+  'issue',
+  'issues',
+  'repo',
+  'spec',
+  'draft',
+  'done',
+  'open',
+  'next',
+  'next steps',
+  'goal',
+  'goals',
+  'problem',
+  'context',
+  'background',
+  'idea',
+  'options',
+  'option',
+  'pro',
+  'con',
+  'pros',
+  'cons',
+  'yes',
+  'no',
+  'edit',
+  'update',
+  'remote',
+  'present',
+  'attendees',
+  'participants',
+  'minutes',
+  'chair',
+  'moderator',
+  'notetaker',
+  'note taker',
+  'location',
+  'recording',
+  'result',
+  'results',
+  'tl;dr',
+  'tldr',
+  'fyi',
+  'ps',
+  'important',
+  'warning',
+  'reminder',
+  'reviewers',
+  'reviewer',
+  'stage',
+  'blocker',
+  'blockers',
 ]);
 
 /** Speaker lines of a section that make it a transcript: at least this many, and this share of its lines. */
@@ -212,7 +686,10 @@ export const NOT_AN_ACTION = /^(?:AIs?['’]s\b|AIs\b|AI (?:act|model|generated|
 const OWNER_NAME = String.raw`(?:@[\w.-]+|[\p{Lu}][\p{L}-]+(?: [\p{Lu}][\p{L}-]+)?)`;
 const NAME_SEPARATOR = String.raw`(?:\s*[,&/]\s*|\s+and\s+)`;
 const HANDLE_SEPARATOR = String.raw`(?:\s*[,&]\s*|\s+and\s+)`;
-/** What follows "to" or "will" in an assignment: a verb, not an article or "be" ("Get stickers to the folks", "SIG to be founded"). */
+/**
+ * What follows "to" or "will" in an assignment: a verb, not an article or "be" ("Get stickers to the folks", "SIG to be
+ * founded").
+ */
 const TASK_VERB = String.raw`(?!(?:the|a|an|be|been|all|our|their|this|that|these|those|its|his|her|my|your|some|any)\b)\p{L}`;
 
 /** "Martin to drop X", "@bob will send", "Kurt Garloff and @fkr should check", inside an actions section. */
@@ -228,13 +705,21 @@ export const NAMED_TASK = new RegExp(
  */
 export const NICK_TASK = new RegExp(String.raw`^([a-z][a-z\d._-]{2,38})\s+(?:to|will|should|must)\s+${TASK_VERB}`, 'u');
 
-/** A task addressed to someone: "TODO: Chris, could you please provide the link", "AI: Kurt, please send the slides". */
+/**
+ * A task addressed to someone: "TODO: Chris, could you please provide the link", "AI: Kurt, please send the slides".
+ */
 export const ADDRESSED = /^([\p{Lu}][\p{L}'’-]*(?: [\p{Lu}][\p{L}'’-]*)?), (?:could|can|would|will|please)\b/u;
 
-/** "Steven - Iterate on the release PR", "Alan and Steven - meet and record": owners before a dash, in an actions section. */
+/**
+ * "Steven - Iterate on the release PR", "Alan and Steven - meet and record": owners before a dash, in an actions
+ * section.
+ */
 export const NAME_DASH_TASK = /^([\p{Lu}][\p{L}'’-]*(?:(?:, | and | & )[\p{Lu}][\p{L}'’-]*)*) [-–—] \S/u;
 
-/** A task written without a marker: "@x to ping @y", "-> @bob will check", "Jan to create an issue". Lint asks for a marker. */
+/**
+ * A task written without a marker: "@x to ping @y", "-> @bob will check", "Jan to create an issue". Lint asks for a
+ * marker.
+ */
 export const UNMARKED_TASK = new RegExp(
   String.raw`^(?:[-=]+>\s*)?(?:@[\w.-]+(?:${HANDLE_SEPARATOR}@[\w.-]+)*)\s+(?:to|will|should|needs? to|must)\s+${TASK_VERB}`,
   'u',
@@ -249,9 +734,12 @@ export const NO_ITEMS = /^(?:none|nothing|n\/a|-+|no (?:open |new |pending )?(?:
 // ---------------------------------------------------------------------------
 // Status of an action item.
 
-export const DONE_WORDS = /^(?:(?:this|it|that)\s+(?:is|was|has been)\s+)?(?:(?:actually|already|now|all|fully|completely)\s+)?(?:(?:done|finished|completed?|closed|merged|resolved|fixed|erledigt)\b|✅|✔|☑)/iu;
-export const DROPPED_WORDS = /^(?:obsolete|dropped|cancel+ed|canceled|not needed|no longer needed|won'?t (?:do|fix)|wontfix|superseded|abandoned|discarded)\b/i;
-export const OPEN_WORDS = /^(?:still open|open|in progress|ongoing|wip|pending|not (?:yet )?done|todo|postponed|delayed|carried over|continues)\b/i;
+export const DONE_WORDS =
+  /^(?:(?:this|it|that)\s+(?:is|was|has been)\s+)?(?:(?:actually|already|now|all|fully|completely)\s+)?(?:(?:done|finished|completed?|closed|merged|resolved|fixed|erledigt)\b|✅|✔|☑)/iu;
+export const DROPPED_WORDS =
+  /^(?:obsolete|dropped|cancel+ed|canceled|not needed|no longer needed|won'?t (?:do|fix)|wontfix|superseded|abandoned|discarded)\b/i;
+export const OPEN_WORDS =
+  /^(?:still open|open|in progress|ongoing|wip|pending|not (?:yet )?done|todo|postponed|delayed|carried over|continues)\b/i;
 
 /** Status written into the item itself: "... -> done", "(done)", "— done, merged on ...", "DONE", "✅". */
 export const DONE_IN_TEXT =
@@ -304,30 +792,44 @@ export const PERSON_NAME = /^\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}\.?)?(?: \p{Lu}[\p{Ll
  * A note taker's follow-up in a conclusion section, by someone's initials: "DE will file an issue",
  * "NHD to get in touch with J Chung" (a named person's follow-up is checked against the participants).
  */
-export const FOLLOW_UP = /^([\p{Lu}]{2,5}(?:\s*(?:,|and|&)\s*[\p{Lu}]{2,5})*|[\p{Lu}][\p{Ll}]+)\s+(?:to|will|should)\s+\p{Ll}/u;
+export const FOLLOW_UP =
+  /^([\p{Lu}]{2,5}(?:\s*(?:,|and|&)\s*[\p{Lu}]{2,5})*|[\p{Lu}][\p{Ll}]+)\s+(?:to|will|should)\s+\p{Ll}/u;
 
 // ---------------------------------------------------------------------------
 // Participants.
 
 /** Who ran the meeting, and so was at it: "Moderator: @x", "Notetaker: @y", "Chair: @z". */
-export const MEETING_ROLE = /^(?:moderator|moderation|note ?-?takers?|notetaker|minute ?takers?|scribe|chair|facilitator|host)$/i;
+export const MEETING_ROLE =
+  /^(?:moderator|moderation|note ?-?takers?|notetaker|minute ?takers?|scribe|chair|facilitator|host)$/i;
 
 /** A template's placeholder in a list of people: "attendee names", "<your_name>", "Name (Company)". */
 export const PLACEHOLDER = /^(?:attendee|participant)s?(?: names?)?\W*$|your[_ ]name|^names?\W*$/i;
 
 /** Notes after a participant that say they were not there: "(sick)", "(absent)". */
-export const ABSENT_NOTE = /\b(?:sick|ill|absent|excused|entschuldigt|vacation|holiday|not present|apologies|regrets|abwesend|urlaub)\b/i;
+export const ABSENT_NOTE =
+  /\b(?:sick|ill|absent|excused|entschuldigt|vacation|holiday|not present|apologies|regrets|abwesend|urlaub)\b/i;
 
 // ---------------------------------------------------------------------------
 // Dates.
 
 export const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ] as const;
 
 /** "end of July", "end of Sept." -> the last day of that month. */
-export const END_OF_MONTH = /\bend of (jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+(\d{4}))?/i;
+export const END_OF_MONTH =
+  /\bend of (jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+(\d{4}))?/i;
 
 /** The label of a date: "Date", "Date & time", "Date/Time", "Meeting date", "When", "Datum", "Wann", "Termin". */
 const DATE_LABEL = String.raw`(?:(?:meeting |call )?date(?:\s*(?:&|and|\/)\s*time)?|time(?:\s*(?:&|and|\/)\s*date)?|datum|when|wann|termin|zeit)`;

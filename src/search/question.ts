@@ -124,7 +124,8 @@ export function readQuestion(text: string, context: QuestionContext): Question {
       if (!found) continue;
       const [n, intent] = found;
       for (let k = 0; k < n; k++) all[i + k]!.used = true;
-      if (question.type && question.type !== intent.type) continue; // the first kind named wins; the rest are no words to find
+      // the first kind named wins; the rest are no words to find
+      if (question.type && question.type !== intent.type) continue;
       const { start, end } = span(all, i, n);
       if (!question.type)
         part(

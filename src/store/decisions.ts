@@ -22,7 +22,10 @@ export function listDecisions(db: DB, filter: DecisionFilter = {}): PageOf<Store
   const clauses = meetingClauses(filter);
   if (filter.attendee) {
     const ids = ownerIds(db, filter.attendee);
-    clauses.push({ sql: `m.id IN (SELECT meeting_id FROM participants WHERE person_id IN (${ids.map(() => '?').join(', ')}))`, params: ids });
+    clauses.push({
+      sql: `m.id IN (SELECT meeting_id FROM participants WHERE person_id IN (${ids.map(() => '?').join(', ')}))`,
+      params: ids,
+    });
   }
   return page<StoredDecision>(
     db,

@@ -50,7 +50,10 @@ export interface StoredMeeting extends MeetingRecord {
 }
 
 /** The meetings of a series either side of one meeting; none for a meeting without series or date. */
-function neighbours(db: DB, meeting: { id: number; series: string | null; date: string | null; source: string }): Pick<StoredMeeting, 'previous' | 'next'> {
+function neighbours(
+  db: DB,
+  meeting: { id: number; series: string | null; date: string | null; source: string },
+): Pick<StoredMeeting, 'previous' | 'next'> {
   if (meeting.series === null || meeting.date === null) return { previous: null, next: null };
   const args: [string, string, string, string] = [meeting.series, meeting.date, meeting.date, meeting.source];
   const previous = statement<typeof args, MeetingRef>(
@@ -72,7 +75,9 @@ export function meetingsPerSeries(db: DB, ids: number[]): { series: string; meet
     const series = query.get(id)?.series ?? '(none)';
     counts.set(series, (counts.get(series) ?? 0) + 1);
   }
-  return [...counts].map(([series, meetings]) => ({ series, meetings })).sort((a, b) => b.meetings - a.meetings || a.series.localeCompare(b.series));
+  return [...counts]
+    .map(([series, meetings]) => ({ series, meetings }))
+    .sort((a, b) => b.meetings - a.meetings || a.series.localeCompare(b.series));
 }
 
 /** A token that changes whenever a meeting is added, replaced or removed: what caches of rendered meetings key on. */
@@ -86,7 +91,10 @@ export function meetingsVersion(db: DB): string {
 
 /** A meeting's content hash, or null if there is no such meeting: a cheap key for what is rendered from it. */
 export function meetingContentHash(db: DB, id: number): string | null {
-  return statement<[number], { hash: string }>(db, 'SELECT content_hash AS hash FROM meetings WHERE id = ?').get(id)?.hash ?? null;
+  return (
+    statement<[number], { hash: string }>(db, 'SELECT content_hash AS hash FROM meetings WHERE id = ?').get(id)?.hash ??
+    null
+  );
 }
 
 /** The id of the meeting imported from a source path, or null. */
@@ -108,24 +116,32 @@ export interface RemovedMeeting {
  * meetings removed; a source no meeting has is left out.
  */
 export function removeMeetingsBySource(db: DB, sources: string[]): RemovedMeeting[] {
-  return db.transaction(() => {
-    const find = statement<[string], { id: number; series: string | null }>(db, 'SELECT id, series FROM meetings WHERE source = ?');
-    const remove = statement<[number]>(db, 'DELETE FROM meetings WHERE id = ?');
-    const removed: RemovedMeeting[] = [];
-    for (const source of sources) {
-      const meeting = find.get(source);
-      if (!meeting) continue;
-      remove.run(meeting.id);
-      removed.push({ source, ...meeting });
-    }
-    for (const series of new Set(removed.map((m) => m.series))) relinkSeries(db, series);
-    return removed;
-  }).immediate();
+  return db
+    .transaction(() => {
+      const find = statement<[string], { id: number; series: string | null }>(
+        db,
+        'SELECT id, series FROM meetings WHERE source = ?',
+      );
+      const remove = statement<[number]>(db, 'DELETE FROM meetings WHERE id = ?');
+      const removed: RemovedMeeting[] = [];
+      for (const source of sources) {
+        const meeting = find.get(source);
+        if (!meeting) continue;
+        remove.run(meeting.id);
+        removed.push({ source, ...meeting });
+      }
+      for (const series of new Set(removed.map((m) => m.series))) relinkSeries(db, series);
+      return removed;
+    })
+    .immediate();
 }
 
 /** The sources of the meetings whose source starts with a prefix (a folder as given on import, and "/"). */
 export function meetingSourcesStartingWith(db: DB, prefix: string): string[] {
-  return statement<[string], { source: string }>(db, 'SELECT source FROM meetings WHERE instr(source, ?) = 1 ORDER BY source')
+  return statement<[string], { source: string }>(
+    db,
+    'SELECT source FROM meetings WHERE instr(source, ?) = 1 ORDER BY source',
+  )
     .all(prefix)
     .map((r) => r.source);
 }
@@ -136,7 +152,10 @@ export function meetingBody(db: DB, id: number): string | null {
 }
 
 /** An action item's owners as written, and the participants those written otherwise resolve to. */
-function ownersOf(rows: { owner: string; person_id: string | null }[]): { owners: string[]; resolvedOwners?: Record<string, string> } {
+function ownersOf(rows: { owner: string; person_id: string | null }[]): {
+  owners: string[];
+  resolvedOwners?: Record<string, string>;
+} {
   const resolved = rows.filter((r) => r.person_id !== null).map((r) => [r.owner, r.person_id!] as const);
   const owners = rows.map((r) => r.owner);
   return resolved.length > 0 ? { owners, resolvedOwners: Object.fromEntries(resolved) } : { owners };
@@ -144,15 +163,29 @@ function ownersOf(rows: { owner: string; person_id: string | null }[]): { owners
 
 /** The whole record of one meeting, as the parser gave it, rebuilt from the tables. */
 export function getMeeting(db: DB, id: number): StoredMeeting | null {
-  const meeting = statement<[number], { id: number; source: string; series: string | null; date: string | null; title: string | null; content_hash: string; imported_at: string }>(
-    db,
-    'SELECT id, source, series, date, title, content_hash, imported_at FROM meetings WHERE id = ?',
-  ).get(id);
+  const meeting = statement<
+    [number],
+    {
+      id: number;
+      source: string;
+      series: string | null;
+      date: string | null;
+      title: string | null;
+      content_hash: string;
+      imported_at: string;
+    }
+  >(db, 'SELECT id, source, series, date, title, content_hash, imported_at FROM meetings WHERE id = ?').get(id);
   if (!meeting) return null;
   const all = <T>(sql: string) => statement(db, sql).all(id) as T[];
-  const actionItems = all<{ id: number; line: number; text: string; status: ActionStatus; carried: number; due: string | null; agenda: string | null }>(
-    'SELECT id, line, text, status, carried, due, agenda FROM action_items WHERE meeting_id = ? ORDER BY line, id',
-  );
+  const actionItems = all<{
+    id: number;
+    line: number;
+    text: string;
+    status: ActionStatus;
+    carried: number;
+    due: string | null;
+    agenda: string | null;
+  }>('SELECT id, line, text, status, carried, due, agenda FROM action_items WHERE meeting_id = ? ORDER BY line, id');
   const owners = statement<[number], { owner: string; person_id: string | null }>(
     db,
     'SELECT owner, person_id FROM action_item_owners WHERE action_item_id = ? ORDER BY position',

@@ -3,7 +3,8 @@ import { statement } from './statements.js';
 
 /**
  * Search documents: one per decision, action item and meeting, with their text (and an item's
- * agenda topic or a meeting's title) in the FTS5 table `search` and, beside it, what search filters and counts on (schema/004): the meeting's
+ * agenda topic or a meeting's title) in the FTS5 table `search` and, beside it, what search filters and counts on
+ * (schema/004): the meeting's
  * series and date, an action item's status in effect, and the document's set of facet values.
  */
 
@@ -24,7 +25,10 @@ function facetSetId(db: DB, facets: string): number {
   return (statement(db, 'SELECT id FROM search_facets WHERE facets = ?').get(facets) as { id: number }).id;
 }
 
-/** What a document is about (schema/006): a decision's or action item's agenda topic, a meeting's title; stored before it is indexed. */
+/**
+ * What a document is about (schema/006): a decision's or action item's agenda topic, a meeting's title; stored before
+ * it is indexed.
+ */
 function topicOf(db: DB, doc: SearchDoc): string | null {
   const sql = {
     decision: 'SELECT agenda FROM decisions WHERE id = ?',
@@ -58,7 +62,10 @@ export function addSearchDoc(db: DB, doc: SearchDoc): void {
   statement(db, 'INSERT INTO search_doc_facets (doc_id, facet_id) VALUES (?, ?)').run(rowid, facetSetId(db, facets));
 }
 
-/** Copy the status in effect of a series' action items onto their search documents, and move those whose status changed to their new facet set. */
+/**
+ * Copy the status in effect of a series' action items onto their search documents, and move those whose status changed
+ * to their new facet set.
+ */
 export function refreshSearchStatus(db: DB, series: string | null): void {
   statement(
     db,

@@ -27,7 +27,15 @@ const KEYS: Record<string, (value: string) => Partial<QueryFilters> | null> = {
         : null,
   status: (v) => KEYS.is!(v),
   type: (v) => {
-    const type = { decision: 'decision', decisions: 'decision', action: 'action', actions: 'action', ai: 'action', meeting: 'meeting', meetings: 'meeting' }[v.toLowerCase()];
+    const type = {
+      decision: 'decision',
+      decisions: 'decision',
+      action: 'action',
+      actions: 'action',
+      ai: 'action',
+      meeting: 'meeting',
+      meetings: 'meeting',
+    }[v.toLowerCase()];
     return type ? { type: type as SearchType } : null;
   },
   series: (v) => ({ series: v }),

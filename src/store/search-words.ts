@@ -15,7 +15,9 @@ function stateOf(db: DB): string {
   return `${version}:${statement<[], number>(db, 'SELECT total_changes()').pluck().get()}`;
 }
 
-/** Every name an owner may be written as, per database and state of it: most words are none, and need no more queries. */
+/**
+ * Every name an owner may be written as, per database and state of it: most words are none, and need no more queries.
+ */
 const names = new WeakMap<DB, { state: string; names: Set<string> }>();
 
 function ownerNames(db: DB): Set<string> {
@@ -102,7 +104,9 @@ export function nearestWord(db: DB, word: string): string | null {
   return best && surface(db, best[0]);
 }
 
-/** Stems of the vocabulary in two documents or more, by their first two letters, read once per state of the database. */
+/**
+ * Stems of the vocabulary in two documents or more, by their first two letters, read once per state of the database.
+ */
 const vocabularies = new WeakMap<DB, { state: string; byStart: Map<string, [string, number][]> }>();
 
 function vocabulary(db: DB, start: string): [string, number][] {

@@ -301,7 +301,10 @@ function hitRows(db: DB, ids: number[]): HitRow[] {
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** Characters of a meeting read for a snippet without words: more than its first 160 are seldom left once markup is gone. */
+/**
+ * Characters of a meeting read for a snippet without words: more than its first 160 are seldom left once markup is
+ * gone.
+ */
 const OPENING = 1000;
 
 /** What a reader sees of a document's opening: an item's text, or a meeting's title and minutes, without markdown. */
@@ -372,7 +375,10 @@ function toHit(row: HitRow, snippet: string): SearchHit {
 /** Words the index does not have, at most this many a search: each is compared with a part of the vocabulary. */
 const MAX_CORRECTED = 4;
 
-/** Each word of the phrases that the index does not have (a last word being typed: that no word begins with), with the word it has that is nearest. */
+/**
+ * Each word of the phrases that the index does not have (a last word being typed: that no word begins with), with the
+ * word it has that is nearest.
+ */
 function corrections(db: DB, phrases: Phrases): { word: string; suggestion: string }[] {
   const found: { word: string; suggestion: string }[] = [];
   const words = phrases.phrases.flat();
@@ -421,13 +427,17 @@ function allThenAny(all: Ranked, any: Ranked, offset: number): Ranked {
   };
 }
 
-/** Words from which a page with fewer than a page of all-word matches goes on with any-word ones: two words found together say enough. */
+/**
+ * Words from which a page with fewer than a page of all-word matches goes on with any-word ones: two words found
+ * together say enough.
+ */
 const FILL_MIN_PHRASES = 3;
 
 /**
  * Rank what the words match: all of them; failing that, with misspelt words corrected from the
  * index's vocabulary. When none has them all, or fewer than a page have all of three words or
- * more (a question), the page goes on with those that have any (each word of four letters or more also as the start of a longer one: "centos"
+ * more (a question), the page goes on with those that have any (each word of four letters or more also as the start of
+ * a longer one: "centos"
  * finds "CentOS8"), more of them and rarer ones first.
  */
 function matchWords(db: DB, filters: Clause[], first: Phrases | null, limit: number, offset: number): Matching {

@@ -227,7 +227,10 @@ function phrasesNear(hits: Hit[], i: number): number {
   return seen.size;
 }
 
-/** The place to start from: the one followed closely by the most different phrases, the first of equals (of those `keep` keeps). */
+/**
+ * The place to start from: the one followed closely by the most different phrases, the first of equals (of those `keep`
+ * keeps).
+ */
 function bestPlace(text: string, query: Query, keep: (hit: Hit) => boolean = () => true): Hit | null {
   const hits = places(text, query).filter(keep);
   let best: Hit | null = null;
@@ -406,7 +409,8 @@ export function meetingSnippets(phrases: Phrases): (markdown: string) => string 
     const marked = best && ofText(excerpt(markdown, best));
     if (marked) return marked;
     let first: string | null = null;
-    // Places of every usual spelling (a word may be only in a link's address in lower case): a few are tried, the first shown unmarked.
+    // Places of every usual spelling (a word may be only in a link's address in lower case): a few are tried, the first
+    // shown unmarked.
     const candidates = query.tokens.flatMap((_, p) =>
       query.spellings[p]!.flatMap((spelling) => placesOf(markdown, markdown, [spelling], query, p, PLACES_PER_PHRASE)),
     );

@@ -4,7 +4,7 @@ import type { DB } from './database.js';
 const cache = new WeakMap<DB, Map<string, Statement>>();
 
 /** A prepared statement, prepared once per database and SQL text. */
-export function statement<P extends unknown[] | {} = unknown[], R = unknown>(db: DB, sql: string): Statement<P, R> {
+export function statement<P extends unknown[] | object = unknown[], R = unknown>(db: DB, sql: string): Statement<P, R> {
   let byText = cache.get(db);
   if (!byText) cache.set(db, (byText = new Map()));
   let prepared = byText.get(sql);

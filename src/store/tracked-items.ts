@@ -101,7 +101,10 @@ function effectiveStatus(db: DB, id: string, minutesStatus: ActionStatus, lastMe
   return lastMentioned && change.as_of && lastMentioned > change.as_of ? minutesStatus : change.status;
 }
 
-/** Manual changes whose item no longer exists (its first mention was edited) follow the most similar item raised the same day. */
+/**
+ * Manual changes whose item no longer exists (its first mention was edited) follow the most similar item raised the
+ * same day.
+ */
 function reattachChanges(db: DB, series: string | null): void {
   const orphans = statement(
     db,

@@ -14,7 +14,10 @@ export interface StoredFile {
 export type WriteOutcome = 'imported' | 'replaced' | 'unchanged';
 
 /** The id, content hash and series of a source, if it was imported before. */
-export function storedMeeting(db: DB, source: string): { id: number; contentHash: string; series: string | null } | null {
+export function storedMeeting(
+  db: DB,
+  source: string,
+): { id: number; contentHash: string; series: string | null } | null {
   return (
     statement<[string], { id: number; contentHash: string; series: string | null }>(
       db,
@@ -40,22 +43,37 @@ function insertRecord(db: DB, file: StoredFile, importedAt: string, id: number |
     statement(
       db,
       `INSERT INTO meetings (id, source, series, date, title, content_hash, imported_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, record.source, record.series, record.date, record.title, file.contentHash, importedAt, file.body).lastInsertRowid,
+    ).run(id, record.source, record.series, record.date, record.title, file.contentHash, importedAt, file.body)
+      .lastInsertRowid,
   );
   const index = (kind: SearchDoc['kind'], refId: number, text: string, action?: SearchDoc['action']) =>
     addSearchDoc(db, { meetingId, kind, refId, series: record.series, date: record.date, text, action });
 
   learnPeople(db, record);
-  const participant = statement(db, 'INSERT INTO participants (meeting_id, position, person_id, name, handle, initials) VALUES (?, ?, ?, ?, ?, ?)');
+  const participant = statement(
+    db,
+    'INSERT INTO participants (meeting_id, position, person_id, name, handle, initials) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   record.participants.forEach((p, i) => participant.run(meetingId, i, p.id, p.name, p.handle, p.initials ?? null));
 
-  const agenda = statement(db, 'INSERT INTO agenda_items (meeting_id, line, title, owners, depth) VALUES (?, ?, ?, ?, ?)');
+  const agenda = statement(
+    db,
+    'INSERT INTO agenda_items (meeting_id, line, title, owners, depth) VALUES (?, ?, ?, ?, ?)',
+  );
   for (const a of record.agenda) agenda.run(meetingId, a.line, a.title, JSON.stringify(a.owners), a.depth);
 
-  const action = statement(db, 'INSERT INTO action_items (meeting_id, line, text, status, carried, due, agenda) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const owner = statement(db, 'INSERT INTO action_item_owners (action_item_id, position, owner, person_id) VALUES (?, ?, ?, ?)');
+  const action = statement(
+    db,
+    'INSERT INTO action_items (meeting_id, line, text, status, carried, due, agenda) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const owner = statement(
+    db,
+    'INSERT INTO action_item_owners (action_item_id, position, owner, person_id) VALUES (?, ?, ?, ?)',
+  );
   for (const a of record.actionItems) {
-    const id = Number(action.run(meetingId, a.line, a.text, a.status, a.carried ? 1 : 0, a.due, a.agenda).lastInsertRowid);
+    const id = Number(
+      action.run(meetingId, a.line, a.text, a.status, a.carried ? 1 : 0, a.due, a.agenda).lastInsertRowid,
+    );
     a.owners.forEach((o, i) => owner.run(id, i, o, a.resolvedOwners?.[o] ?? null));
     index('action', id, a.text, a);
   }
@@ -85,16 +103,22 @@ export function writeMeeting(
   file: StoredFile,
   importedAt = new Date().toISOString(),
 ): { outcome: WriteOutcome; id: number; series: (string | null)[] } {
-  return db.transaction(() => {
-    const existing = storedMeeting(db, file.record.source);
-    if (existing?.contentHash === file.contentHash) return { outcome: 'unchanged' as const, id: existing.id, series: [] };
-    if (existing) statement(db, 'DELETE FROM meetings WHERE id = ?').run(existing.id);
-    const id = insertRecord(db, file, importedAt, existing?.id ?? null);
-    // The series whose action items must be linked again: this one, and the one it left.
-    const series = existing && existing.series !== file.record.series ? [file.record.series, existing.series] : [file.record.series];
-    // A replaced file took mentions away from items; link its series again at once, so that
-    // no reader sees items without them. New files wait for the end of their batch.
-    if (existing) for (const s of series) relinkSeries(db, s);
-    return { outcome: existing ? ('replaced' as const) : ('imported' as const), id, series };
-  }).immediate();
+  return db
+    .transaction(() => {
+      const existing = storedMeeting(db, file.record.source);
+      if (existing?.contentHash === file.contentHash)
+        return { outcome: 'unchanged' as const, id: existing.id, series: [] };
+      if (existing) statement(db, 'DELETE FROM meetings WHERE id = ?').run(existing.id);
+      const id = insertRecord(db, file, importedAt, existing?.id ?? null);
+      // The series whose action items must be linked again: this one, and the one it left.
+      const series =
+        existing && existing.series !== file.record.series
+          ? [file.record.series, existing.series]
+          : [file.record.series];
+      // A replaced file took mentions away from items; link its series again at once, so that
+      // no reader sees items without them. New files wait for the end of their batch.
+      if (existing) for (const s of series) relinkSeries(db, s);
+      return { outcome: existing ? ('replaced' as const) : ('imported' as const), id, series };
+    })
+    .immediate();
 }

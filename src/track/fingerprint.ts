@@ -1,6 +1,9 @@
 import { HANDLE } from '../parse/vocabulary.js';
 
-/** Words that carry no meaning for telling two tasks apart: function words, markers, states, and words that only relate (re, wrt, regarding). */
+/**
+ * Words that carry no meaning for telling two tasks apart: function words, markers, states, and words that only relate
+ * (re, wrt, regarding).
+ */
 const STOPWORDS = new Set(
   (
     'a an the to of and or for in on at by with from into onto about as is are be been was were it its this that these those ' +
@@ -20,7 +23,10 @@ export function fingerprint(text: string): string[] {
   const tokens: string[] = [];
   let rest = text.replace(new RegExp(HANDLE.source, 'g'), ' ');
   rest = rest.replace(/https?:\/\/\S+/g, (url) => {
-    const parts = url.replace(/(?<![)\]._,;*>])[)\]._,;*>]+$/, '').split('/').filter(Boolean);
+    const parts = url
+      .replace(/(?<![)\]._,;*>])[)\]._,;*>]+$/, '')
+      .split('/')
+      .filter(Boolean);
     tokens.push(parts.slice(-2).join('/').toLowerCase());
     return ' ';
   });

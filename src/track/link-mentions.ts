@@ -95,7 +95,9 @@ export function byMeetingOrder(a: Mention, b: Mention): number {
 }
 
 function threadId(series: string, first: Mention, words: string[]): string {
-  const hash = createHash('sha1').update(`${series}\u0000${first.date ?? ''}\u0000${words.join(' ')}`).digest('hex');
+  const hash = createHash('sha1')
+    .update(`${series}\u0000${first.date ?? ''}\u0000${words.join(' ')}`)
+    .digest('hex');
   return `ai-${hash.slice(0, 10)}`;
 }
 
@@ -115,15 +117,28 @@ function mayJoin(mention: Mention, thread: Open): boolean {
 function matchScore(mention: Mention, words: string[], thread: Open): number | null {
   const score = Math.max(...thread.wordings.map((w) => similarity(words, w)));
   if (!ownersCompatible(mention.owners, thread.owners) && !(mention.carried && score >= VERBATIM)) return null;
-  const threshold = !mention.carried ? LINK_SIMILARITY : sameOwners(mention.owners, thread.owners) ? SAME_OWNERS_SIMILARITY : CARRIED_SIMILARITY;
+  const threshold = !mention.carried
+    ? LINK_SIMILARITY
+    : sameOwners(mention.owners, thread.owners)
+      ? SAME_OWNERS_SIMILARITY
+      : CARRIED_SIMILARITY;
   return score >= threshold ? score : null;
 }
 
 /** The one open thread of the previous meeting that a review singles out by owners and words, or null. */
-function reviewedThread(mention: Mention, words: string[], threads: Open[], previousMeeting: string | null): Open | null {
+function reviewedThread(
+  mention: Mention,
+  words: string[],
+  threads: Open[],
+  previousMeeting: string | null,
+): Open | null {
   if (!mention.carried) return null;
   const reviewed = threads.filter(
-    (t) => lastOf(t).status === 'open' && lastOf(t).source === previousMeeting && shareOwner(mention.owners, t.owners) && coverage(words, t.known) >= REVIEW_COVERAGE,
+    (t) =>
+      lastOf(t).status === 'open' &&
+      lastOf(t).source === previousMeeting &&
+      shareOwner(mention.owners, t.owners) &&
+      coverage(words, t.known) >= REVIEW_COVERAGE,
   );
   const exact = reviewed.filter((t) => sameOwners(mention.owners, t.owners));
   if (exact.length === 1) return exact[0]!;
@@ -158,7 +173,12 @@ export function linkMentions(series: string, mentions: Mention[]): Thread[] {
     // Closest first; equal scores (a task assigned twice in the same words) go to the thread that holds
     // more of the mention's words with its topic, then to the one mentioned last.
     pairs.sort(
-      (a, b) => b.score - a.score || b.held - a.held || byMeetingOrder(lastOf(b.thread), lastOf(a.thread)) || a.index - b.index || a.order - b.order,
+      (a, b) =>
+        b.score - a.score ||
+        b.held - a.held ||
+        byMeetingOrder(lastOf(b.thread), lastOf(a.thread)) ||
+        a.index - b.index ||
+        a.order - b.order,
     );
     const joins = new Map<number, Open>();
     const taken = new Set<Open>();
@@ -172,7 +192,12 @@ export function linkMentions(series: string, mentions: Mention[]): Thread[] {
     const picks = new Map<number, Open>();
     meeting.forEach((mention, index) => {
       if (joins.has(index)) return;
-      const pick = reviewedThread(mention, words[index]!, untaken.filter((t) => mayJoin(mention, t)), previousMeeting);
+      const pick = reviewedThread(
+        mention,
+        words[index]!,
+        untaken.filter((t) => mayJoin(mention, t)),
+        previousMeeting,
+      );
       if (pick) picks.set(index, pick);
     });
     for (const [index, pick] of picks) {
@@ -187,7 +212,14 @@ export function linkMentions(series: string, mentions: Mention[]): Thread[] {
         if (thread.owners.length === 0) thread.owners = mention.owners;
       } else {
         const known = new Set([...words[index]!, ...fingerprint(mention.agenda ?? '')]);
-        threads.push({ id: '', mentions: [mention], words: words[index]!, wordings: [words[index]!], known, owners: mention.owners });
+        threads.push({
+          id: '',
+          mentions: [mention],
+          words: words[index]!,
+          wordings: [words[index]!],
+          known,
+          owners: mention.owners,
+        });
       }
     });
     previousMeeting = meeting[0]!.source;

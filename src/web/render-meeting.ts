@@ -82,7 +82,8 @@ function anchorLines(marks: LineMark[]) {
       anchored.add(block.start);
     }
     for (const mark of marks) {
-      const holder = blocks.filter((b) => b.start <= mark.line && mark.line <= b.end).pop(); // the innermost block around the line
+      // the innermost block around the line
+      const holder = blocks.filter((b) => b.start <= mark.line && mark.line <= b.end).pop();
       if (!holder) continue;
       const own = blocks.find((b) => b.start === mark.line) ?? holder;
       const classes = [own.node.properties.className ?? []].flat().map(String);

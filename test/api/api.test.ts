@@ -33,7 +33,11 @@ describe('read routes', () => {
     expect(status).toBe(200);
     expect(body).toEqual(JSON.parse(JSON.stringify(search(db, { q: 'keycloak', limit: 50 }))));
     expect(body.items.map((h: { type: string }) => h.type)).toEqual(expect.arrayContaining(['decision', 'action']));
-    expect(body.items[0]).toMatchObject({ meetingId: expect.any(Number), source: expect.any(String), date: expect.any(String) });
+    expect(body.items[0]).toMatchObject({
+      meetingId: expect.any(Number),
+      source: expect.any(String),
+      date: expect.any(String),
+    });
   });
 
   it('lists open action items by owner with a total, and pages', async () => {
@@ -48,20 +52,31 @@ describe('read routes', () => {
 
   it('lists owners with open and done counts, decisions, meetings, and one whole meeting', async () => {
     const owners = await get('/api/owners');
-    expect(owners.body.items[0]).toMatchObject({ owner: expect.any(String), open: expect.any(Number), done: expect.any(Number) });
+    expect(owners.body.items[0]).toMatchObject({
+      owner: expect.any(String),
+      open: expect.any(Number),
+      done: expect.any(Number),
+    });
     const decisions = await get('/api/decisions?series=demo-weekly');
     expect(decisions.body.total).toBeGreaterThan(0);
     const meetings = await get('/api/meetings?series=product-board');
     expect(meetings.body.items).toHaveLength(1);
     const meeting = await get(`/api/meetings/${meetings.body.items[0].id}`);
-    expect(meeting.body).toMatchObject({ date: '2024-07-15', participants: expect.any(Array), actionItems: expect.any(Array), warnings: expect.any(Array) });
+    expect(meeting.body).toMatchObject({
+      date: '2024-07-15',
+      participants: expect.any(Array),
+      actionItems: expect.any(Array),
+      warnings: expect.any(Array),
+    });
     expect(meeting.body.participants).toHaveLength(6);
   });
 
   it('serves OpenAPI at /docs and a page at /', async () => {
     const spec = await get('/docs/json');
     expect(spec.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(['/api/search', '/api/action-items', '/api/meetings/{id}']));
+    expect(Object.keys(spec.body.paths)).toEqual(
+      expect.arrayContaining(['/api/search', '/api/action-items', '/api/meetings/{id}']),
+    );
     const page = await app.inject({ method: 'GET', url: '/' });
     expect(page.headers['content-type']).toMatch(/text\/html/);
   });
@@ -93,8 +108,17 @@ describe('bad input gets a 4xx with { error, message }', () => {
 
 describe('POST /api/meetings', () => {
   const markdown = readFileSync(join(ROOT, 'minutes/demo-weekly/20240909.md'));
-  const post = (source: string, body: string | Buffer, headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }) =>
-    app.inject({ method: 'POST', url: `/api/meetings?source=${encodeURIComponent(source)}`, headers: { 'content-type': 'text/markdown', ...headers }, body });
+  const post = (
+    source: string,
+    body: string | Buffer,
+    headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` },
+  ) =>
+    app.inject({
+      method: 'POST',
+      url: `/api/meetings?source=${encodeURIComponent(source)}`,
+      headers: { 'content-type': 'text/markdown', ...headers },
+      body,
+    });
 
   it('imports, then finds the same content unchanged', async () => {
     const first = await post('uploads/20240909.md', markdown);
@@ -132,7 +156,12 @@ describe('POST /api/meetings', () => {
 
   it('is disabled when the server has no token', async () => {
     const readOnly = await buildServer({ db });
-    const response = await readOnly.inject({ method: 'POST', url: '/api/meetings?source=a/x.md', headers: { 'content-type': 'text/markdown' }, body: markdown });
+    const response = await readOnly.inject({
+      method: 'POST',
+      url: '/api/meetings?source=a/x.md',
+      headers: { 'content-type': 'text/markdown' },
+      body: markdown,
+    });
     expect(response.statusCode).toBe(403);
     await readOnly.close();
   });

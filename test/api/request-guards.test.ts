@@ -67,7 +67,8 @@ describe('the Host a request is addressed to', () => {
     const { allowedHosts } = await import('../../src/cli/commands/serve.js');
     const guarded = await buildServer({ db, allowedHosts: allowedHosts('127.0.0.1', ['minutes.example.org']) });
     try {
-      const status = async (host: string) => (await guarded.inject({ method: 'GET', url: '/api/decisions', headers: { host } })).statusCode;
+      const status = async (host: string) =>
+        (await guarded.inject({ method: 'GET', url: '/api/decisions', headers: { host } })).statusCode;
       expect(await status('127.0.0.1:3000')).toBe(200);
       expect(await status('localhost:3000')).toBe(200);
       expect(await status('[::1]:3000')).toBe(200);

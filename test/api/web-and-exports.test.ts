@@ -22,7 +22,12 @@ beforeAll(async () => {
     '# Tricky 2024-10-01\n\n- AI @quinn: check "quotes", commas; semicolons\\\n  and a second line, by 2024-10-15\n' +
     '- AI @quinn: prüfe die Übergänge für Größen über fünfundsiebzig Oktette hinaus, aüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaüaü, by 2024-10-16\n' +
     '- =HYPERLINK("http://evil.example") => AI @quinn: look into it\n';
-  const post = await app.inject({ method: 'POST', url: '/api/meetings?source=tricky/20241001.md', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/markdown' }, payload: markdown });
+  const post = await app.inject({
+    method: 'POST',
+    url: '/api/meetings?source=tricky/20241001.md',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/markdown' },
+    payload: markdown,
+  });
   expect(post.statusCode).toBe(201);
 });
 afterAll(async () => {
@@ -46,14 +51,36 @@ describe('CSV exports', () => {
       const rows = csvRows(response.body);
       expect(items.length).toBeGreaterThan(0);
       // (a text a spreadsheet would run as a formula starts with an apostrophe: see below)
-      expect(rows.map((r) => [r.id, (r.text ?? '').replace(/^'(?=[=+\-@])/, ''), r.owners, r.status, r.source, Number(r.line)])).toEqual(
-        items.map((a: { id: string; text: string; owners: string[]; status: string; source: string; line: number }) => [a.id, a.text, a.owners.join('; '), a.status, a.source, a.line]),
+      expect(
+        rows.map((r) => [
+          r.id,
+          (r.text ?? '').replace(/^'(?=[=+\-@])/, ''),
+          r.owners,
+          r.status,
+          r.source,
+          Number(r.line),
+        ]),
+      ).toEqual(
+        items.map((a: { id: string; text: string; owners: string[]; status: string; source: string; line: number }) => [
+          a.id,
+          a.text,
+          a.owners.join('; '),
+          a.status,
+          a.source,
+          a.line,
+        ]),
       );
     },
   );
 
   it('writes line breaks inside a quoted field, CRLF between records', () => {
-    const text = toCsv([{ a: 'one\ntwo', b: 'x' }], [{ header: 'a', value: (r) => r.a }, { header: 'b', value: (r) => r.b }]);
+    const text = toCsv(
+      [{ a: 'one\ntwo', b: 'x' }],
+      [
+        { header: 'a', value: (r) => r.a },
+        { header: 'b', value: (r) => r.b },
+      ],
+    );
     expect(text).toBe('a,b\r\n"one\ntwo",x\r\n');
     expect(csvRows(text)).toEqual([{ a: 'one\ntwo', b: 'x' }]);
   });
@@ -67,13 +94,18 @@ describe('CSV exports', () => {
   });
 
   it('keeps cells a spreadsheet would run as formulas inert', async () => {
-    const item = (await json('/api/action-items?owner=quinn')).items.find((a: { text: string }) => a.text.includes('HYPERLINK'));
+    const item = (await json('/api/action-items?owner=quinn')).items.find((a: { text: string }) =>
+      a.text.includes('HYPERLINK'),
+    );
     expect(item.text).toMatch(/^=HYPERLINK/);
     const rows = csvRows((await get('/api/action-items.csv?owner=quinn')).body);
     expect(rows.find((r) => r.id === item.id)!.text).toBe(`'${item.text}`);
-    expect(toCsv([{ t: '=1+1' }, { t: '-> TODO' }, { t: '@fkr to do' }, { t: 'plain' }], [{ header: 't', value: (r) => r.t }])).toBe(
-      "t\r\n'=1+1\r\n'-> TODO\r\n'@fkr to do\r\nplain\r\n",
-    );
+    expect(
+      toCsv(
+        [{ t: '=1+1' }, { t: '-> TODO' }, { t: '@fkr to do' }, { t: 'plain' }],
+        [{ header: 't', value: (r) => r.t }],
+      ),
+    ).toBe("t\r\n'=1+1\r\n'-> TODO\r\n'@fkr to do\r\nplain\r\n");
   });
 
   it('/api/decisions.csv has the rows of /api/decisions, with the same filters', async () => {
@@ -86,7 +118,11 @@ describe('CSV exports', () => {
   });
 
   it('refuses bad filters with a 400, as the JSON routes do', async () => {
-    for (const url of ['/api/action-items.csv?status=bogus', '/api/decisions.csv?from=yesterday', '/api/action-items.ics?limit=-3']) {
+    for (const url of [
+      '/api/action-items.csv?status=bogus',
+      '/api/decisions.csv?from=yesterday',
+      '/api/action-items.ics?limit=-3',
+    ]) {
       const response = await get(url);
       expect(response.statusCode, url).toBe(400);
       expect(response.json()).toMatchObject({ error: 'Bad Request' });
@@ -109,10 +145,14 @@ describe('iCalendar export', () => {
     expect(calendar.name).toBe('vcalendar');
     expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
     expect(calendar.getFirstPropertyValue('prodid')).toBeTruthy();
-    const due = (await json('/api/action-items?status=open&limit=1000')).items.filter((a: { due: string | null }) => a.due);
+    const due = (await json('/api/action-items?status=open&limit=1000')).items.filter(
+      (a: { due: string | null }) => a.due,
+    );
     const todos = calendar.getAllSubcomponents('vtodo');
     expect(due.length).toBeGreaterThanOrEqual(2);
-    expect(todos.map((t) => t.getFirstPropertyValue('uid'))).toEqual(due.map((a: { id: string }) => `${a.id}@minutes-kb`));
+    expect(todos.map((t) => t.getFirstPropertyValue('uid'))).toEqual(
+      due.map((a: { id: string }) => `${a.id}@minutes-kb`),
+    );
     for (const [i, todo] of todos.entries()) {
       expect(todo.getFirstPropertyValue('dtstamp')).toBeTruthy();
       expect(String(todo.getFirstPropertyValue('due'))).toBe(due[i].due);
@@ -124,7 +164,9 @@ describe('iCalendar export', () => {
       else expect(due[i].firstRaised >= due[i].due).toBe(true);
     }
     // limit counts to-dos, not items without a due date left out after paging
-    expect(new ICAL.Component(ICAL.parse((await get('/api/action-items.ics?limit=2')).body)).getAllSubcomponents('vtodo')).toHaveLength(2);
+    expect(
+      new ICAL.Component(ICAL.parse((await get('/api/action-items.ics?limit=2')).body)).getAllSubcomponents('vtodo'),
+    ).toHaveLength(2);
   });
 });
 
@@ -163,10 +205,18 @@ describe('what the page needs', () => {
   });
 
   it('finds a person by full name even where some minutes list the name without the handle', async () => {
-    const markdown = '# Ops 2024-10-02\n\n## Participants\n\n- Dora Lind\n- @emil\n\n## Notes\n\n- Decision: the ops room moves to the second floor\n';
-    const post = await app.inject({ method: 'POST', url: '/api/meetings?source=ops/20241002.md', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/markdown' }, payload: markdown });
+    const markdown =
+      '# Ops 2024-10-02\n\n## Participants\n\n- Dora Lind\n- @emil\n\n## Notes\n\n- Decision: the ops room moves to the second floor\n';
+    const post = await app.inject({
+      method: 'POST',
+      url: '/api/meetings?source=ops/20241002.md',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/markdown' },
+      payload: markdown,
+    });
     expect(post.statusCode).toBe(201);
-    const byName = (await json('/api/decisions?attendee=Dora%20Lind&limit=1000')).items.map((d: { text: string }) => d.text);
+    const byName = (await json('/api/decisions?attendee=Dora%20Lind&limit=1000')).items.map(
+      (d: { text: string }) => d.text,
+    );
     const byHandle = (await json('/api/decisions?attendee=dora&limit=1000')).items.map((d: { text: string }) => d.text);
     expect(byName).toContain('Decision: the ops room moves to the second floor');
     expect(byName).toEqual(byHandle);
@@ -174,7 +224,10 @@ describe('what the page needs', () => {
   });
 
   it('says whether writes are enabled, and which series there are', async () => {
-    expect(await json('/api/status')).toMatchObject({ writable: true, series: expect.arrayContaining([expect.objectContaining({ series: 'demo-weekly', meetings: 5 })]) });
+    expect(await json('/api/status')).toMatchObject({
+      writable: true,
+      series: expect.arrayContaining([expect.objectContaining({ series: 'demo-weekly', meetings: 5 })]),
+    });
     const readOnly = await buildServer({ db });
     expect((await readOnly.inject({ method: 'GET', url: '/api/status' })).json().writable).toBe(false);
     await readOnly.close();
@@ -190,6 +243,7 @@ describe('what the page needs', () => {
     expect((await get('/assets/app.js')).headers['content-type']).toMatch(/javascript/);
     expect((await get('/assets/views/search.js')).statusCode).toBe(200);
     expect((await get('/assets/style.css')).headers['content-type']).toMatch(/text\/css/);
-    for (const url of ['/assets/../routes.ts', '/assets/%2e%2e/index.html', '/assets/nope.js']) expect((await get(url)).statusCode, url).toBe(404);
+    for (const url of ['/assets/../routes.ts', '/assets/%2e%2e/index.html', '/assets/nope.js'])
+      expect((await get(url)).statusCode, url).toBe(404);
   });
 });

@@ -11,7 +11,11 @@ import { CORPUS, EXAMPLE, HAS_CORPUS, ROOT, tempDir } from '../helpers.js';
 const BIN = join(ROOT, 'dist', 'cli', 'main.js');
 
 function minutes(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -27,9 +31,18 @@ afterAll(() => remove());
 
 describe('minutes parse', () => {
   it('prints one JSON record per file in the order given, and exits 1 if any failed', () => {
-    const { code, stdout } = minutes(['parse', '--json', 'minutes/demo-weekly/20240909.md', 'no/such/file.md', EXAMPLE]);
+    const { code, stdout } = minutes([
+      'parse',
+      '--json',
+      'minutes/demo-weekly/20240909.md',
+      'no/such/file.md',
+      EXAMPLE,
+    ]);
     expect(code).toBe(1);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.source)).toEqual(['minutes/demo-weekly/20240909.md', 'no/such/file.md', EXAMPLE]);
     expect(lines[1]).toEqual({ source: 'no/such/file.md', error: expect.stringMatching(/no such file/) });
     expect(lines[2]).toMatchObject({ date: '2024-07-15', series: 'product-board' });
@@ -61,15 +74,25 @@ describe('minutes import, ais, search', () => {
     const { code, stdout } = minutes(['ais', '--owner', 'emil', '--db', db]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^ai-[0-9a-f]{10} {2}\[live\] {2}emil {2}raised 2024-09-23, last 2024-09-30, 2 meetings$/m);
-    expect(stdout).toMatch(/^ {4}minutes\/demo-weekly\/20240923\.md:\d+ {2}\.\. {2}minutes\/demo-weekly\/20240930\.md:\d+$/m);
-    const json = JSON.parse(minutes(['ais', '--owner', 'emil', '--status', 'all', '--series', 'demo-weekly', '--json', '--db', db]).stdout);
+    expect(stdout).toMatch(
+      /^ {4}minutes\/demo-weekly\/20240923\.md:\d+ {2}\.\. {2}minutes\/demo-weekly\/20240930\.md:\d+$/m,
+    );
+    const json = JSON.parse(
+      minutes(['ais', '--owner', 'emil', '--status', 'all', '--series', 'demo-weekly', '--json', '--db', db]).stdout,
+    );
     expect(json.items.map((a: { status: string }) => a.status)).toEqual(expect.arrayContaining(['open', 'done']));
   });
 
   it('gives the same search results as the API', async () => {
     const reader = openDatabase(db);
     const app = await buildServer({ db: reader });
-    for (const q of ['keycloak', 'owner:chen is:open', 'type:decision after:2024-09-10', '"release notes" draft', 'NEAR( "x']) {
+    for (const q of [
+      'keycloak',
+      'owner:chen is:open',
+      'type:decision after:2024-09-10',
+      '"release notes" draft',
+      'NEAR( "x',
+    ]) {
       const cli = JSON.parse(minutes(['search', q, '--limit', '50', '--json', '--db', db]).stdout);
       const api = (await app.inject({ method: 'GET', url: `/api/search?limit=50&q=${encodeURIComponent(q)}` })).json();
       expect(cli, q).toEqual(api);
@@ -91,7 +114,9 @@ describe('minutes import, ais, search', () => {
   it('says what is wrong instead of a stack trace: a missing database, a malformed alias file', () => {
     const missing = minutes(['ais', '--db', join(dir, 'typo.db')]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toBe(`minutes: no database at ${join(dir, 'typo.db')}: import minutes first (minutes import PATH)\n`);
+    expect(missing.stderr).toBe(
+      `minutes: no database at ${join(dir, 'typo.db')}: import minutes first (minutes import PATH)\n`,
+    );
     const aliases = join(dir, 'broken-people.yaml');
     writeFileSync(aliases, 'garloff: [unclosed\n');
     const broken = minutes(['ais', '--db', db], { MINUTES_ALIASES: aliases });
@@ -120,7 +145,9 @@ describe('minutes import, ais, search', () => {
     const typo = join(dir, 'typo-folder', 'x.db');
     const served = minutes(['serve', '--db', typo, '--port', '0']);
     expect(served.code).toBe(1);
-    expect(served.stderr).toBe(`minutes: no database at ${typo}: import minutes first (minutes import PATH), or pass --create to serve an empty one\n`);
+    expect(served.stderr).toBe(
+      `minutes: no database at ${typo}: import minutes first (minutes import PATH), or pass --create to serve an empty one\n`,
+    );
     expect(existsSync(join(dir, 'typo-folder'))).toBe(false);
   });
 
@@ -142,7 +169,11 @@ function modulesLoaded(args: string[]): string[] {
   const hooks = `import { appendFileSync } from 'node:fs';
     export async function resolve(specifier, context, next) { const r = await next(specifier, context); appendFileSync(${JSON.stringify(log)}, r.url + '\\n'); return r; }`;
   const register = `import { register } from 'node:module'; register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hooks)}));`;
-  const result = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', `data:text/javascript,${encodeURIComponent(register)}`, BIN, ...args],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   expect(result.status, result.stderr).toBe(0);
   return readFileSync(log, 'utf8').trim().split('\n');
 }
@@ -174,19 +205,27 @@ describe('minutes export', () => {
     const app = await buildServer({ db: store });
     const api = await app.inject({ method: 'GET', url: '/api/action-items.csv?status=open&series=demo-weekly' });
     const decisions = await app.inject({ method: 'GET', url: '/api/decisions.csv?attendee=fritz' });
-    const decisionsJson = (await app.inject({ method: 'GET', url: '/api/decisions?series=demo-weekly&limit=1000' })).json();
+    const decisionsJson = (
+      await app.inject({ method: 'GET', url: '/api/decisions?series=demo-weekly&limit=1000' })
+    ).json();
     await app.close();
     store.close();
     expect(csv.stdout).toBe(api.body);
-    expect(minutes(['export', '--type', 'decisions', '--format', 'csv', '--attendee', 'fritz', '--db', db]).stdout).toBe(decisions.body);
-    const rows = JSON.parse(minutes(['export', '--json', '--type', 'decisions', '--series', 'demo-weekly', '--db', db]).stdout);
+    expect(
+      minutes(['export', '--type', 'decisions', '--format', 'csv', '--attendee', 'fritz', '--db', db]).stdout,
+    ).toBe(decisions.body);
+    const rows = JSON.parse(
+      minutes(['export', '--json', '--type', 'decisions', '--series', 'demo-weekly', '--db', db]).stdout,
+    );
     expect(rows.length).toBeGreaterThan(0);
     expect(rows).toEqual(decisionsJson.items);
     const out = join(dir, 'open.ics');
     const ics = minutes(['export', '--format', 'ics', '--status', 'open', '--out', out, '--db', db]);
     expect(ics.code).toBe(0);
     expect(ics.stderr).toMatch(/^1 action item written to .*open\.ics \(ics\)$/m);
-    expect(readFileSync(out, 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*BEGIN:VTODO\r\n[\s\S]*DUE;VALUE=DATE:\d{8}\r\n/);
+    expect(readFileSync(out, 'utf8')).toMatch(
+      /^BEGIN:VCALENDAR\r\n[\s\S]*BEGIN:VTODO\r\n[\s\S]*DUE;VALUE=DATE:\d{8}\r\n/,
+    );
     const wrong = minutes(['export', '--type', 'meetings', '--format', 'ics', '--db', db]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/--format ics exports action items only/);
@@ -200,7 +239,9 @@ describe('minutes ai, carry, digest, report', () => {
     const shown = minutes(['ai', 'show', id, '--db', db]);
     expect(shown.stdout).toMatch(new RegExp(`${id} {2}\\[live[\\],]`));
     expect(shown.stdout).toMatch(/history:\n {4}2024-09-\d\d {2}minutes\/demo-weekly\//);
-    expect(JSON.parse(minutes(['ai', 'close', id, '--note', 'done in chat', '--json', '--db', db]).stdout)).toMatchObject({ status: 'done' });
+    expect(
+      JSON.parse(minutes(['ai', 'close', id, '--note', 'done in chat', '--json', '--db', db]).stdout),
+    ).toMatchObject({ status: 'done' });
     expect(minutes(['ai', 'show', id, '--db', db]).stdout).toMatch(/by hand {2}\[done\] {2}done in chat/);
     expect(JSON.parse(minutes(['ai', 'reopen', id, '--json', '--db', db]).stdout).status).toBe('open');
     const missing = minutes(['ai', 'close', 'ai-0000000000', '--db', db]);
@@ -210,7 +251,9 @@ describe('minutes ai, carry, digest, report', () => {
 
   it('prints the carry-over block, the digest of the last meeting and a report per owner', () => {
     const carry = minutes(['carry', '--series', 'demo-weekly', '--db', db]).stdout;
-    expect(carry).toMatch(/^## Check AIs from last time\n\n- _AI @emil: add alert rules for the new storage backend_ \(raised 2024-09-23, ai-[0-9a-f]{10}\)$/m);
+    expect(carry).toMatch(
+      /^## Check AIs from last time\n\n- _AI @emil: add alert rules for the new storage backend_ \(raised 2024-09-23, ai-[0-9a-f]{10}\)$/m,
+    );
     expect(carry).not.toContain('benchmark the new storage backend');
     const before = minutes(['carry', '--series', 'demo-weekly', '--date', '2024-09-30', '--db', db]).stdout;
     expect(before).not.toContain('prepare the runbook');
@@ -221,7 +264,9 @@ describe('minutes ai, carry, digest, report', () => {
     const since = minutes(['digest', '--series', 'demo-weekly', '--since', '2024-09-16', '--json', '--db', db]);
     expect(JSON.parse(since.stdout).meetings).toHaveLength(3);
     const report = minutes(['report', '--owner', 'emil', '--db', db]).stdout;
-    expect(report).toMatch(/^# Open action items of emil\n\n1 live, 0 stale, 0 overdue as of 2024-09-30; overdue first, then oldest first\.\n\n- add alert rules for the new storage backend \(demo-weekly, raised 2024-09-23, carried through 2 meetings until 2024-09-30; \[minutes\/demo-weekly\/20240923\.md:\d+\]/);
+    expect(report).toMatch(
+      /^# Open action items of emil\n\n1 live, 0 stale, 0 overdue as of 2024-09-30; overdue first, then oldest first\.\n\n- add alert rules for the new storage backend \(demo-weekly, raised 2024-09-23, carried through 2 meetings until 2024-09-30; \[minutes\/demo-weekly\/20240923\.md:\d+\]/,
+    );
   });
 });
 
@@ -233,7 +278,10 @@ describe('minutes people and lint', () => {
     const added = minutes(['people', 'alias', 'Chen Wei', 'chen', '--json'], env);
     expect(JSON.parse(added.stdout).aliases).toEqual({ 'chen wei': 'chen' });
     const people = JSON.parse(minutes(['people', '--json'], env).stdout);
-    expect(people.find((p: { id: string }) => p.id === 'chen')).toMatchObject({ aliases: ['chen wei'], open: expect.any(Number) });
+    expect(people.find((p: { id: string }) => p.id === 'chen')).toMatchObject({
+      aliases: ['chen wei'],
+      open: expect.any(Number),
+    });
     expect(people.find((p: { id: string }) => p.id === 'dora')).toMatchObject({ name: 'Dora Lind' });
     const byAlias = JSON.parse(minutes(['ais', '--owner', 'Chen Wei', '--json'], env).stdout);
     const byHandle = JSON.parse(minutes(['ais', '--owner', 'chen', '--json'], env).stdout);
@@ -244,7 +292,19 @@ describe('minutes people and lint', () => {
   it('prints what to fix as file:line: message, and exits 1 when there is something', () => {
     const { dir: lintDir, remove: removeLint } = tempDir();
     const file = join(lintDir, 'notes.md');
-    writeFileSync(file, ['# Notes', '## Participants', '- @ann', '## Topic', '- AI @ann: fine', '- AI @zed: who is zed', '- TODO: nobody owns this', '- @ann to send the slides'].join('\n'));
+    writeFileSync(
+      file,
+      [
+        '# Notes',
+        '## Participants',
+        '- @ann',
+        '## Topic',
+        '- AI @ann: fine',
+        '- AI @zed: who is zed',
+        '- TODO: nobody owns this',
+        '- @ann to send the slides',
+      ].join('\n'),
+    );
     const { code, stdout } = minutes(['lint', file, '--db', join(lintDir, 'none.db')]);
     removeLint();
     expect(code).toBe(1);
@@ -266,11 +326,18 @@ describe.skipIf(!HAS_CORPUS)('the shared corpus', () => {
     expect(summary.imported).toBe(findMarkdownFiles([CORPUS]).length);
     expect(imported.code).toBe(0);
 
-    const garloff = JSON.parse(minutes(['ais', '--owner', 'garloff', '--status', 'open', '--stale', '--json', '--db', corpusDb]).stdout);
+    const garloff = JSON.parse(
+      minutes(['ais', '--owner', 'garloff', '--status', 'open', '--stale', '--json', '--db', corpusDb]).stdout,
+    );
     expect(garloff.total).toBeGreaterThan(20);
     for (const item of garloff.items) {
       expect(item.owners).toContain('garloff');
-      expect(item).toMatchObject({ status: 'open', firstRaised: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), source: expect.any(String), line: expect.any(Number) });
+      expect(item).toMatchObject({
+        status: 'open',
+        firstRaised: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+        source: expect.any(String),
+        line: expect.any(Number),
+      });
     }
     const keycloak = JSON.parse(minutes(['search', 'keycloak', '--limit', '100', '--json', '--db', corpusDb]).stdout);
     expect(keycloak.items.map((h: { type: string }) => h.type)).toEqual(expect.arrayContaining(['decision', 'action']));

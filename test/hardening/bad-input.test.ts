@@ -13,7 +13,11 @@ const GOOD = '# 2024-07-15\n## Participants\n- @a\n## Topic\n- AI @a: do it\n';
 
 /** Everything a failing file could have touched. */
 const snapshot = (db: DB) =>
-  JSON.stringify(['meetings', 'action_items', 'decisions', 'participants', 'people', 'tracked_items', 'search_docs'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
+  JSON.stringify(
+    ['meetings', 'action_items', 'decisions', 'participants', 'people', 'tracked_items', 'search_docs'].map((t) =>
+      db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all(),
+    ),
+  );
 
 let dir: string;
 let remove: () => void;
@@ -38,14 +42,21 @@ describe('bad files on import: a clear error, the database as it was, the rest o
     expect(summary.failed).toEqual([{ source: join(folder, name), error: expect.stringMatching(error) }]);
     expect(snapshot(db)).toBe(before);
     writeFileSync(join(folder, 'z-good.md'), GOOD.replace('do it', 'do more'));
-    expect(importPaths(db, [folder])).toMatchObject({ imported: 1, unchanged: 1, failed: [{ source: join(folder, name) }] });
+    expect(importPaths(db, [folder])).toMatchObject({
+      imported: 1,
+      unchanged: 1,
+      failed: [{ source: join(folder, name) }],
+    });
     db.close();
   });
 
   it('decodes invalid UTF-8 with replacement characters and a warning', () => {
     const db = openDatabase(':memory:');
     const file = join(dir, 'latin1.md');
-    writeFileSync(file, Buffer.concat([Buffer.from('# 2024-07-15\n- AI @a: caf'), Buffer.from([0xe9]), Buffer.from(' order\n')]));
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('# 2024-07-15\n- AI @a: caf'), Buffer.from([0xe9]), Buffer.from(' order\n')]),
+    );
     importPaths(db, [file]);
     const meeting = getMeeting(db, listMeetings(db).items[0]!.id)!;
     expect(meeting.actionItems[0]!.text).toBe('AI @a: caf\uFFFD order');
@@ -63,14 +74,22 @@ describe('bad files on import: a clear error, the database as it was, the rest o
       env: { ...process.env, MINUTES_MAX_BYTES: '1000' },
     });
     expect(result.status).toBe(1);
-    expect(JSON.parse(result.stdout)).toMatchObject({ imported: 1, failed: [{ source: expect.stringMatching(/large\.md$/), error: expect.stringMatching(/over the 1000-byte limit/) }] });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      imported: 1,
+      failed: [
+        { source: expect.stringMatching(/large\.md$/), error: expect.stringMatching(/over the 1000-byte limit/) },
+      ],
+    });
   });
 
   it('takes a file named twice in one batch once', () => {
     const db = openDatabase(':memory:');
     const file = join(dir, 'twice.md');
     writeFileSync(file, GOOD);
-    expect(importPaths(db, [file, join(dir, '.', 'twice.md'), `${dir}//twice.md`])).toMatchObject({ imported: 1, unchanged: 0 });
+    expect(importPaths(db, [file, join(dir, '.', 'twice.md'), `${dir}//twice.md`])).toMatchObject({
+      imported: 1,
+      unchanged: 0,
+    });
     db.close();
   });
 });
@@ -111,7 +130,10 @@ describe('bad input over HTTP: 4xx with { error, message }, the database as it w
     expect((await post('team/20240715.md', GOOD)).statusCode).toBe(201);
     const second = await post('team/20240715.md', GOOD.replace('do it', 'do it differently'));
     expect(second.statusCode).toBe(200);
-    expect(second.json()).toMatchObject({ outcome: 'replaced', meeting: { actionItems: [{ text: 'AI @a: do it differently' }] } });
+    expect(second.json()).toMatchObject({
+      outcome: 'replaced',
+      meeting: { actionItems: [{ text: 'AI @a: do it differently' }] },
+    });
     expect(listMeetings(db).total).toBe(1);
     const big = await post('team/big.md', GOOD.repeat(1000));
     expect(big.statusCode).toBe(413);

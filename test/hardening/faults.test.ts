@@ -55,7 +55,8 @@ describe('faults', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     // Every meeting present is whole: as many action items, decisions and participants as its file has.
     const meetings = db.prepare('SELECT id, source FROM meetings').all() as { id: number; source: string }[];
-    const n = (table: string, id: number) => (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE meeting_id = ?`).get(id) as { n: number }).n;
+    const n = (table: string, id: number) =>
+      (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE meeting_id = ?`).get(id) as { n: number }).n;
     for (const m of meetings) {
       const record = parseMeeting(readFileSync(m.source, 'utf8'), m.source);
       if (isFailed(record)) throw new Error(record.error);
@@ -104,8 +105,12 @@ describe('faults', () => {
     const dbFile = join(dir, 'serve.db');
     const importDone = run(['import', join(batch, 'team-000'), '--db', dbFile]);
     expect(await importDone.done).toBe(0);
-    const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--json', '--db', dbFile], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const url = await new Promise<string>((resolve) => server.stdout!.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString()).url)));
+    const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--json', '--db', dbFile], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const url = await new Promise<string>((resolve) =>
+      server.stdout!.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString()).url)),
+    );
     const requests = Array.from({ length: 20 }, (_, i) =>
       fetch(`${url}/api/search?q=keycloak&offset=${i}`).then(
         (r) => r.status,
@@ -114,7 +119,10 @@ describe('faults', () => {
     );
     await requests[0];
     server.kill('SIGTERM');
-    const [statuses, code] = await Promise.all([Promise.all(requests), new Promise((resolve) => server.on('exit', resolve))]);
+    const [statuses, code] = await Promise.all([
+      Promise.all(requests),
+      new Promise((resolve) => server.on('exit', resolve)),
+    ]);
     expect(code).toBe(0);
     // Requests the server had taken finish with 200; ones arriving while it closes get a clean 503 or no connection.
     expect(statuses[0]).toBe(200);
@@ -126,10 +134,18 @@ describe('faults', () => {
   it('serves from two worker processes on one port, and both stop on SIGTERM', async () => {
     const dbFile = join(dir, 'workers.db');
     expect(await run(['import', join(batch, 'team-000'), '--db', dbFile]).done).toBe(0);
-    const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--workers', '2', '--json', '--db', dbFile], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const started = await new Promise<{ url: string; workers: number }>((resolve) => server.stdout!.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString()))));
+    const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--workers', '2', '--json', '--db', dbFile], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const started = await new Promise<{ url: string; workers: number }>((resolve) =>
+      server.stdout!.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString()))),
+    );
     expect(started.workers).toBe(2);
-    const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) => fetch(`${started.url}/api/search?q=keycloak&offset=${i}`).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        fetch(`${started.url}/api/search?q=keycloak&offset=${i}`).then((r) => r.status),
+      ),
+    );
     expect(statuses.every((s) => s === 200)).toBe(true);
     server.kill('SIGTERM');
     expect(await new Promise((resolve) => server.on('exit', resolve))).toBe(0);

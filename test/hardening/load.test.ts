@@ -6,11 +6,15 @@ import { ROOT } from '../helpers.js';
 // The short, bounded form of `npm run bench:load` (2 s per phase instead of 30, on the sample minutes).
 describe('load on 127.0.0.1', () => {
   it('answers 50 connections with no errors and no 5xx, also while 1,000 files import and while 8 clients send the costliest requests', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'load.ts'), '--seconds', '2', '--sample'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'bench', 'load.ts'), '--seconds', '2', '--sample'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     expect(result.status, result.stderr).toBe(0);
     const { load } = JSON.parse(result.stdout.trim().split('\n').pop()!);
     for (const phase of [load.alone, load.duringImport]) {

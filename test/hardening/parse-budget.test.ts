@@ -46,7 +46,8 @@ describe('a time budget for every parse', () => {
           return pool.parse({ source: `${name}.md`, seriesFromPath: null }, bytes);
         }),
       );
-      for (const result of parsed) expect(result?.record).toMatchObject({ error: expect.stringMatching(/took longer than 1 s/) });
+      for (const result of parsed)
+        expect(result?.record).toMatchObject({ error: expect.stringMatching(/took longer than 1 s/) });
     } finally {
       await pool.close();
     }
@@ -59,7 +60,10 @@ describe('a time budget for every parse', () => {
     const db = openDatabase(join(dir, 'import.db'));
     try {
       const summary = await importPathsInParallel(db, [dir], { workers: 0, budgetMs: BUDGET_MS });
-      expect(summary).toMatchObject({ imported: 1, failed: [{ source: join(dir, '20240715.md'), error: expect.stringMatching(/took longer than/) }] });
+      expect(summary).toMatchObject({
+        imported: 1,
+        failed: [{ source: join(dir, '20240715.md'), error: expect.stringMatching(/took longer than/) }],
+      });
       const sources = db.prepare('SELECT source FROM meetings').pluck().all();
       expect(sources).toEqual([join(dir, '20240722.md')]);
     } finally {
@@ -73,7 +77,12 @@ describe('a time budget for every parse', () => {
     try {
       const order: string[] = [];
       const post = app
-        .inject({ method: 'POST', url: '/api/meetings?source=team/20240715.md', headers: { authorization: 'Bearer t', 'content-type': 'text/markdown' }, payload: SLOW })
+        .inject({
+          method: 'POST',
+          url: '/api/meetings?source=team/20240715.md',
+          headers: { authorization: 'Bearer t', 'content-type': 'text/markdown' },
+          payload: SLOW,
+        })
         .then((r) => (order.push('post'), r));
       await new Promise((resolve) => setTimeout(resolve, 200)); // the post is being parsed
       const status = await app.inject({ method: 'GET', url: '/api/status' }).then((r) => (order.push('status'), r));
@@ -94,7 +103,9 @@ describe('a time budget for every parse', () => {
     expect(parseBudgetMs({})).toBe(10_000);
     expect(parseBudgetMs({ MINUTES_PARSE_BUDGET: '2.5' })).toBe(2_500);
     expect(parseBudgetMs({ MINUTES_PARSE_BUDGET: '0' })).toBe(0);
-    expect(() => parseBudgetMs({ MINUTES_PARSE_BUDGET: 'soon' })).toThrow(/MINUTES_PARSE_BUDGET must be a number of seconds/);
+    expect(() => parseBudgetMs({ MINUTES_PARSE_BUDGET: 'soon' })).toThrow(
+      /MINUTES_PARSE_BUDGET must be a number of seconds/,
+    );
     expect(() => parseBudgetMs({ MINUTES_PARSE_BUDGET: '-1' })).toThrow(/MINUTES_PARSE_BUDGET/);
   });
 });

@@ -18,7 +18,15 @@ describe('security headers', () => {
   it('are on every kind of answer: JSON, the page, an asset, a 404, the API docs', async () => {
     const { app, close } = await serverOn();
     try {
-      for (const url of ['/api/status', '/api/search?q=keycloak', '/', '/assets/app.js', '/no/such/path', '/docs', '/docs/static/index.html']) {
+      for (const url of [
+        '/api/status',
+        '/api/search?q=keycloak',
+        '/',
+        '/assets/app.js',
+        '/no/such/path',
+        '/docs',
+        '/docs/static/index.html',
+      ]) {
         const response = await app.inject({ url });
         expect(response.headers['x-content-type-options'], url).toBe('nosniff');
         expect(response.headers['x-frame-options'], url).toBe('SAMEORIGIN');
@@ -35,7 +43,10 @@ describe('the API docs', () => {
     const { app, close } = await serverOn();
     try {
       await app.ready();
-      const doc = app.swagger() as { components: { securitySchemes: object }; paths: Record<string, Record<string, { security?: unknown }>> };
+      const doc = app.swagger() as {
+        components: { securitySchemes: object };
+        paths: Record<string, Record<string, { security?: unknown }>>;
+      };
       expect(doc.components.securitySchemes).toMatchObject({ token: { type: 'http', scheme: 'bearer' } });
       expect(doc.paths['/api/meetings']!.post!.security).toEqual([{ token: [] }]);
       expect(doc.paths['/api/action-items/{id}']!.patch!.security).toEqual([{ token: [] }]);
@@ -47,20 +58,22 @@ describe('the API docs', () => {
 });
 
 describe('the rate limit of costly requests', () => {
-  it('answers 429 with a retry time past the limit, and leaves cheap reads and cached answers alone', async () => {
+  it('answers 429 with a retry time past the limit, and leaves cheap reads alone', async () => {
     const { app, close } = await serverOn({ rateLimit: 3 });
     try {
       const searches = [];
-      // Different searches: a repeated one is answered from the cache, and costs nothing to limit.
-      for (const q of ['keycloak', 'storage', 'release', 'upgrade']) searches.push(await app.inject({ url: `/api/search?q=${q}` }));
+      // The same search each time: answers from the cache count too.
+      for (let i = 0; i < 4; i++) searches.push(await app.inject({ url: '/api/search?q=keycloak' }));
       expect(searches.slice(0, 3).map((r) => r.statusCode)).toEqual([200, 200, 200]);
       expect(searches[3]!.statusCode).toBe(429);
       expect(searches[3]!.headers['retry-after']).toBeDefined();
-      expect(searches[3]!.json()).toMatchObject({ error: 'Too Many Requests', message: expect.stringMatching(/more than 3 .* a minute/) });
+      expect(searches[3]!.json()).toMatchObject({
+        error: 'Too Many Requests',
+        message: expect.stringMatching(/more than 3 .* a minute/),
+      });
       expect((await app.inject({ url: '/api/action-items.csv' })).statusCode).toBe(429);
       expect((await app.inject({ url: '/api/status' })).statusCode).toBe(200);
       expect((await app.inject({ url: '/api/meetings' })).statusCode).toBe(200);
-      expect((await app.inject({ url: '/api/search?q=keycloak' })).statusCode).toBe(200);
     } finally {
       await close();
     }
@@ -88,7 +101,12 @@ describe('the answers of costly requests', () => {
       expect(second.body).toBe(first.body);
       expect(second.headers['content-type']).toBe(first.headers['content-type']);
       const item = (await app.inject({ url: '/api/action-items?limit=1' })).json().items[0];
-      const patched = await app.inject({ method: 'PATCH', url: `/api/action-items/${item.id}`, headers: AUTH, payload: { status: 'done' } });
+      const patched = await app.inject({
+        method: 'PATCH',
+        url: `/api/action-items/${item.id}`,
+        headers: AUTH,
+        payload: { status: 'done' },
+      });
       expect(patched.statusCode).toBe(200);
       expect((await app.inject({ url })).headers['x-cache']).toBeUndefined();
     } finally {

@@ -6,7 +6,9 @@ import { importPaths } from '../../src/import/import-files.js';
 import { openDatabase } from '../../src/store/database.js';
 import { tempDir } from '../helpers.js';
 
-/** A folder tree with one folder that cannot be read (as root, permissions would not stop the read: it is simulated). */
+/**
+ * A folder tree with one folder that cannot be read (as root, permissions would not stop the read: it is simulated).
+ */
 function tree() {
   const { dir, remove } = tempDir();
   for (const team of ['alpha', 'locked', 'omega']) {

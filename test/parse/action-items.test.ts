@@ -64,7 +64,12 @@ describe('status, carried and due dates in context', () => {
   const byOwner = (owner: string) => record.actionItems.find((a) => a.owners.includes(owner));
 
   it('reads status from child bullets, strikethrough, boxes and the text', () => {
-    expect(byOwner('mbuechse')).toMatchObject({ status: 'done', carried: true, line: 3, text: 'AI @mbuechse: fix obvious mistakes' });
+    expect(byOwner('mbuechse')).toMatchObject({
+      status: 'done',
+      carried: true,
+      line: 3,
+      text: 'AI @mbuechse: fix obvious mistakes',
+    });
     expect(byOwner('a')).toMatchObject({ status: 'open', carried: true });
     expect(byOwner('b')).toMatchObject({ status: 'dropped', carried: true });
     expect(byOwner('c')).toMatchObject({ status: 'done', carried: false });
@@ -95,7 +100,15 @@ describe('owner lists that could make a regex backtrack', () => {
 
 describe('action items in headings', () => {
   it('counts a heading with a marker, not a heading that names a section', () => {
-    const record = parseText(['# 2025-03-10', '## Action items', '- @a: check the cert', '#### keycloak has no trusted cert (AI @garloff)', 'text'].join('\n'));
+    const record = parseText(
+      [
+        '# 2025-03-10',
+        '## Action items',
+        '- @a: check the cert',
+        '#### keycloak has no trusted cert (AI @garloff)',
+        'text',
+      ].join('\n'),
+    );
     expect(record.actionItems.map((a) => [a.line, a.owners])).toEqual([
       [3, ['a']],
       [4, ['garloff']],

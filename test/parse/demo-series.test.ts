@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { lineOf, parseFile, ROOT } from '../helpers.js';
 
 // The sample weekly series in minutes/: later meetings review and close earlier items.
-const files = readdirSync(join(ROOT, 'minutes/demo-weekly')).sort().map((f) => `minutes/demo-weekly/${f}`);
+const files = readdirSync(join(ROOT, 'minutes/demo-weekly'))
+  .sort()
+  .map((f) => `minutes/demo-weekly/${f}`);
 const records = files.map(parseFile);
 
 describe('the demo weekly series', () => {
@@ -19,7 +21,9 @@ describe('the demo weekly series', () => {
       else expect(carried.length).toBeGreaterThan(0);
       for (const item of carried) expect(item.agenda).toBeNull();
     }
-    const benchmark = records.map((r) => r.actionItems.find((a) => a.carried && a.text.includes('benchmark the new storage backend'))?.status);
+    const benchmark = records.map(
+      (r) => r.actionItems.find((a) => a.carried && a.text.includes('benchmark the new storage backend'))?.status,
+    );
     expect(benchmark).toEqual([undefined, 'open', 'open', 'done', undefined]);
     const dashboards = records[1]!.actionItems.find((a) => a.text.startsWith('TODO: collect the list of dashboards'));
     expect(dashboards).toMatchObject({ carried: true, status: 'dropped', owners: [] });

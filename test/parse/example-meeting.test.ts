@@ -16,13 +16,25 @@ describe('the 2024-07-15 notes', () => {
   });
 
   it('lists the six participants by handle', () => {
-    expect(record.participants.map((p) => p.id)).toEqual(['gtema', 'batistein', 'garloff', 'scoopex', 'bitkeks', 'berendt']);
+    expect(record.participants.map((p) => p.id)).toEqual([
+      'gtema',
+      'batistein',
+      'garloff',
+      'scoopex',
+      'bitkeks',
+      'berendt',
+    ]);
     expect(record.participants.every((p) => p.handle === p.id && p.name === null)).toBe(true);
   });
 
   it('finds the agenda topic with its presenters, and not the housekeeping heading', () => {
     expect(record.agenda).toEqual([
-      { line: lineOf(EXAMPLE, '### Release plan'), title: 'Release plan and deliverables ready4test', owners: ['garloff', 'bitkeks'], depth: 1 },
+      {
+        line: lineOf(EXAMPLE, '### Release plan'),
+        title: 'Release plan and deliverables ready4test',
+        owners: ['garloff', 'bitkeks'],
+        depth: 1,
+      },
     ]);
   });
 
@@ -55,7 +67,10 @@ describe('the 2024-07-15 notes', () => {
     expect(record.decisions).toEqual([]);
     expect(record.links).toEqual([
       { line: lineOf(EXAMPLE, 'osism/issues/issues/1073'), url: 'https://github.com/osism/issues/issues/1073' },
-      { line: lineOf(EXAMPLE, 'v0.1.0-alpha.6'), url: 'https://github.com/SovereignCloudStack/cluster-stack-operator/releases/tag/v0.1.0-alpha.6' },
+      {
+        line: lineOf(EXAMPLE, 'v0.1.0-alpha.6'),
+        url: 'https://github.com/SovereignCloudStack/cluster-stack-operator/releases/tag/v0.1.0-alpha.6',
+      },
     ]);
   });
 
@@ -82,7 +97,10 @@ describe('input that is no minutes', () => {
     const record = parseMeeting('---\ntitle: [unclosed\n---\n# Notes\n- AI @a: do it\n', 'notes.md');
     expect(record).toMatchObject({ date: null, actionItems: [{ owners: ['a'] }] });
     expect((record as { warnings: { message: string }[] }).warnings.map((w) => w.message)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/front matter is not valid YAML/), expect.stringMatching(/no meeting date found/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/front matter is not valid YAML/),
+        expect.stringMatching(/no meeting date found/),
+      ]),
     );
   });
 });

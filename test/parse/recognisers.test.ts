@@ -69,7 +69,18 @@ describe('agenda', () => {
   ])('%j', (text, expected) => expect(splitPresenters(text)).toEqual(expected));
 
   it('uses topic headings where there is no Agenda section, without housekeeping', () => {
-    const record = parseText(['# 2024-07-15', '## Participants', '- @a', '## Keycloak (@a)', 'Status first.', '### Details', '## Next meeting', 'soon'].join('\n'));
+    const record = parseText(
+      [
+        '# 2024-07-15',
+        '## Participants',
+        '- @a',
+        '## Keycloak (@a)',
+        'Status first.',
+        '### Details',
+        '## Next meeting',
+        'soon',
+      ].join('\n'),
+    );
     expect(record.agenda).toEqual([
       { line: 4, title: 'Keycloak', owners: ['a'], depth: 1 },
       { line: 6, title: 'Details', owners: [], depth: 2 },
@@ -77,12 +88,16 @@ describe('agenda', () => {
   });
 
   it('takes the headings under a heading that only groups them, not the group', () => {
-    const record = parseText(['# 2024-07-15', '## Upcoming releases', '### 0.10.34', 'soon', '### 0.11.15', 'later'].join('\n'));
+    const record = parseText(
+      ['# 2024-07-15', '## Upcoming releases', '### 0.10.34', 'soon', '### 0.11.15', 'later'].join('\n'),
+    );
     expect(record.agenda.map((a) => a.title)).toEqual(['0.10.34', '0.11.15']);
   });
 
   it('uses top-level bullets of an Agenda section without sub-headings', () => {
-    const record = parseText(['# 2024-07-15', '## Agenda', '- Keycloak', '  - AI @a: upgrade', '- Monitoring'].join('\n'));
+    const record = parseText(
+      ['# 2024-07-15', '## Agenda', '- Keycloak', '  - AI @a: upgrade', '- Monitoring'].join('\n'),
+    );
     expect(record.agenda.map((a) => a.title)).toEqual(['Keycloak', 'Monitoring']);
     expect(record.actionItems[0]?.agenda).toBe('Keycloak');
   });

@@ -17,7 +17,19 @@ import { openDatabase } from '../../src/store/database.js';
 
 /** Everything in the database, to compare before and after (or two imports, but for when they ran). */
 function snapshot(db: DB, { withImportTime = true } = {}): string {
-  const tables = ['meetings', 'participants', 'agenda_items', 'action_items', 'action_item_owners', 'decisions', 'links', 'warnings', 'search_docs', 'tracked_items', 'search_doc_facets'];
+  const tables = [
+    'meetings',
+    'participants',
+    'agenda_items',
+    'action_items',
+    'action_item_owners',
+    'decisions',
+    'links',
+    'warnings',
+    'search_docs',
+    'tracked_items',
+    'search_doc_facets',
+  ];
   const rows = tables.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all() as Record<string, unknown>[]);
   if (!withImportTime) for (const row of rows[0]!) delete row.imported_at;
   return JSON.stringify(rows);
@@ -37,7 +49,16 @@ describe('importing into the store', () => {
     const example = meetings.items.find((m) => m.date === '2024-07-15')!;
     const stored = getMeeting(db, example.id)!;
     const parsed = parseFile(EXAMPLE);
-    expect({ ...stored, id: undefined, contentHash: undefined, importedAt: undefined, previous: undefined, next: undefined, source: parsed.source, series: null }).toEqual({
+    expect({
+      ...stored,
+      id: undefined,
+      contentHash: undefined,
+      importedAt: undefined,
+      previous: undefined,
+      next: undefined,
+      source: parsed.source,
+      series: null,
+    }).toEqual({
       ...parsed,
       id: undefined,
       contentHash: undefined,
@@ -73,7 +94,10 @@ describe('importing into the store', () => {
     const before = snapshot(db);
     const record = parseFile('minutes/demo-weekly/20240902.md');
     // A status the schema refuses makes the insert fail halfway through the meeting's records.
-    const broken = { ...record, actionItems: [...record.actionItems, { ...record.actionItems[0]!, status: 'maybe' as never }] };
+    const broken = {
+      ...record,
+      actionItems: [...record.actionItems, { ...record.actionItems[0]!, status: 'maybe' as never }],
+    };
     expect(() => writeMeeting(db, { record: broken, contentHash: 'x', body: '' })).toThrow(/CHECK constraint/);
     expect(snapshot(db)).toBe(before);
 
@@ -97,7 +121,9 @@ describe('importing into the store', () => {
     expect(dates).toEqual([...dates].sort());
 
     // A name learned from "Dora Lind (@dora)" finds the items owned by @dora.
-    expect(listActionItems(db, { owner: 'Dora Lind', status: 'all' }).total).toBe(listActionItems(db, { owner: 'dora', status: 'all' }).total);
+    expect(listActionItems(db, { owner: 'Dora Lind', status: 'all' }).total).toBe(
+      listActionItems(db, { owner: 'dora', status: 'all' }).total,
+    );
 
     // People count items, like the owners list, not mentions.
     const people = listPeople(db);
@@ -109,9 +135,16 @@ describe('importing into the store', () => {
     expect(chen.done).toBe(listActionItems(db, { owner: 'chen', status: 'done' }).total);
 
     // Each item once: the benchmark Chen was asked for in four meetings is one item, done.
-    const benchmark = listActionItems(db, { owner: 'chen', status: 'all' }).items.filter((a) => a.text.includes('benchmark the new storage backend'));
+    const benchmark = listActionItems(db, { owner: 'chen', status: 'all' }).items.filter((a) =>
+      a.text.includes('benchmark the new storage backend'),
+    );
     expect(benchmark).toHaveLength(1);
-    expect(benchmark[0]).toMatchObject({ status: 'done', meetings: 4, firstRaised: '2024-09-02', lastMentioned: '2024-09-23' });
+    expect(benchmark[0]).toMatchObject({
+      status: 'done',
+      meetings: 4,
+      firstRaised: '2024-09-02',
+      lastMentioned: '2024-09-23',
+    });
 
     const decisions = listDecisions(db, { series: 'demo-weekly', from: '2024-09-20' });
     expect(decisions.items.every((d) => d.series === 'demo-weekly' && d.date! >= '2024-09-20')).toBe(true);
@@ -132,12 +165,20 @@ describe('importing into the store', () => {
     const other = openDatabase(join(dir, 'parallel.db'));
     try {
       const seen: number[] = [];
-      const parallel = await importPathsInParallel(other, [minutes()], { workers: 2, minFiles: 0, onFile: (done) => seen.push(done) });
+      const parallel = await importPathsInParallel(other, [minutes()], {
+        workers: 2,
+        minFiles: 0,
+        onFile: (done) => seen.push(done),
+      });
       expect(parallel).toEqual(one);
       expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
       expect(snapshot(other, { withImportTime: false })).toBe(snapshot(db, { withImportTime: false }));
       // Nothing changed: nothing is parsed again, with or without workers.
-      expect(await importPathsInParallel(other, [minutes()], { workers: 2, minFiles: 0 })).toMatchObject({ imported: 0, unchanged: 6, failed: [{}, {}] });
+      expect(await importPathsInParallel(other, [minutes()], { workers: 2, minFiles: 0 })).toMatchObject({
+        imported: 0,
+        unchanged: 6,
+        failed: [{}, {}],
+      });
     } finally {
       other.close();
       remove();

@@ -36,7 +36,9 @@ function referenceCounts(db: DB, filter: SearchFilter): { total: number; facets:
   const from = 'search JOIN search_docs d ON d.id = search.rowid JOIN meetings m ON m.id = d.meeting_id';
   const facet = (select: string, tables = from) =>
     db
-      .prepare(`SELECT ${select} AS value, count(*) AS count FROM ${tables} ${where} GROUP BY value HAVING value IS NOT NULL ORDER BY count DESC, value LIMIT 30`)
+      .prepare(
+        `SELECT ${select} AS value, count(*) AS count FROM ${tables} ${where} GROUP BY value HAVING value IS NOT NULL ORDER BY count DESC, value LIMIT 30`,
+      )
       .all(...params) as FacetCount[];
   return {
     total: (db.prepare(`SELECT count(*) AS n FROM ${from} ${where}`).get(...params) as { n: number }).n,
@@ -44,9 +46,14 @@ function referenceCounts(db: DB, filter: SearchFilter): { total: number; facets:
       type: facet('d.kind'),
       series: facet('m.series'),
       year: facet('substr(m.date, 1, 4)'),
-      owner: facet('o.owner', `${from} JOIN action_items a ON d.kind = 'action' AND a.id = d.ref_id JOIN tracked_items t ON t.last_mention_id = a.id
-        JOIN (SELECT item_id, owner FROM tracked_item_owners UNION ALL SELECT id, 'none' FROM tracked_items WHERE owners = '[]') o ON o.item_id = t.id`),
-      status: facet(`CASE WHEN d.kind = 'action' THEN (SELECT t.status FROM tracked_items t WHERE t.last_mention_id = d.ref_id) END`),
+      owner: facet(
+        'o.owner',
+        `${from} JOIN action_items a ON d.kind = 'action' AND a.id = d.ref_id JOIN tracked_items t ON t.last_mention_id = a.id
+        JOIN (SELECT item_id, owner FROM tracked_item_owners UNION ALL SELECT id, 'none' FROM tracked_items WHERE owners = '[]') o ON o.item_id = t.id`,
+      ),
+      status: facet(
+        `CASE WHEN d.kind = 'action' THEN (SELECT t.status FROM tracked_items t WHERE t.last_mention_id = d.ref_id) END`,
+      ),
     },
   };
 }
@@ -97,7 +104,9 @@ describe('search facets and totals', () => {
   it('are those of the reference after a database of schema 3 is migrated', () => {
     const { db, minutes } = kb();
     importPaths(db, [minutes]);
-    listTrackedItems(db, { status: 'open', limit: 2 }).items.forEach((item) => changeItemStatus(db, item.id, 'done', 'test'));
+    listTrackedItems(db, { status: 'open', limit: 2 }).items.forEach((item) =>
+      changeItemStatus(db, item.id, 'done', 'test'),
+    );
     // Back to what schema 3 had, then forward again: the copies are filled from the records.
     db.exec(`
       DROP TABLE search_facets; DROP TABLE search_doc_facets; DROP TRIGGER search_docs_delete;
@@ -114,7 +123,9 @@ describe('search facets and totals', () => {
     const { db, minutes } = kb();
     importPaths(db, [minutes]);
     const all = search(db, { q: 'the', limit: 1000 }).items.map((h) => `${h.type}:${h.id}`);
-    const paged = [0, 7, 14, 21].flatMap((offset) => search(db, { q: 'the', limit: 7, offset }).items.map((h) => `${h.type}:${h.id}`));
+    const paged = [0, 7, 14, 21].flatMap((offset) =>
+      search(db, { q: 'the', limit: 7, offset }).items.map((h) => `${h.type}:${h.id}`),
+    );
     expect(paged).toEqual(all.slice(0, 28));
     expect(search(db, { q: 'the', limit: 10, offset: 1_000_000 }).items).toEqual([]);
   });
@@ -130,7 +141,9 @@ describe.skipIf(!HAS_CORPUS)('search facets and totals on the real minutes', () 
 
   it('are those of one GROUP BY query per facet', () => {
     expectReferenceCounts(db, [
-      ...['keycloak', 'zuul', 'release notes', '"status page"', 'the', 'monitor', 'k8s', 'osism iaas'].map((q) => ({ q })),
+      ...['keycloak', 'zuul', 'release notes', '"status page"', 'the', 'monitor', 'k8s', 'osism iaas'].map((q) => ({
+        q,
+      })),
       { q: 'is:open' },
       { q: 'type:decision standard' },
       { q: 'series:iaas deploy' },
@@ -141,7 +154,10 @@ describe.skipIf(!HAS_CORPUS)('search facets and totals on the real minutes', () 
 
   it('have a snippet with a marked match for every hit', () => {
     for (const q of ['keycloak', 'zuul', 'release notes', '"status page"', 'monitor']) {
-      expect(search(db, { q, limit: 50 }).items.every((h) => h.snippet.includes('«')), q).toBe(true);
+      expect(
+        search(db, { q, limit: 50 }).items.every((h) => h.snippet.includes('«')),
+        q,
+      ).toBe(true);
     }
   });
 });

@@ -8,9 +8,18 @@ import { ROOT } from '../helpers.js';
 
 describe('the query language of the search box', () => {
   it.each([
-    ['owner:garloff is:open type:decision series:iaas before:2024-06-01 after:2023-01-01 keycloak', 'keycloak', {
-      owner: 'garloff', status: 'open', type: 'decision', series: 'iaas', before: '2024-06-01', after: '2023-01-01',
-    }],
+    [
+      'owner:garloff is:open type:decision series:iaas before:2024-06-01 after:2023-01-01 keycloak',
+      'keycloak',
+      {
+        owner: 'garloff',
+        status: 'open',
+        type: 'decision',
+        series: 'iaas',
+        before: '2024-06-01',
+        after: '2023-01-01',
+      },
+    ],
     ['series:"sig standardization" "release notes"', '"release notes"', { series: 'sig standardization' }],
     ['type:actions status:done', '', { type: 'action', status: 'done' }],
     ['type:nonsense before:yesterday http://x.org/a:b', 'type:nonsense before:yesterday http://x.org/a:b', {}],

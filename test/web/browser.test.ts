@@ -66,7 +66,10 @@ async function drawn(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
-/** Elements whose right edge is beyond the viewport and that no scrolling box of their own holds, and the page's sideways overflow. */
+/**
+ * Elements whose right edge is beyond the viewport and that no scrolling box of their own holds, and the page's
+ * sideways overflow.
+ */
 async function overflow(page: Page): Promise<{ width: number; sideways: number; beyond: string[] }> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;

@@ -86,7 +86,8 @@ describe('the meeting view renders minutes as safe HTML anchored by line', () =>
   it.skipIf(!HAS_CORPUS)(
     'gives every action item and decision of real minutes exactly one anchor, and no unsafe markup',
     () => {
-      const files = findMarkdownFiles([CORPUS]).filter((_, i) => i % 5 === 0); // a fixed fifth of the corpus keeps the test quick
+      // a fixed fifth of the corpus keeps the test quick
+      const files = findMarkdownFiles([CORPUS]).filter((_, i) => i % 5 === 0);
       expect(files.length).toBeGreaterThan(150);
       let marked = 0;
       for (const file of files) {

@@ -5,7 +5,12 @@ import type { DB } from '../../store/database.js';
 import { listDecisions, type DecisionFilter } from '../../store/decisions.js';
 import { decisionSchema, errorResponses, exportQuery, fileResponse, listQuery, pageOf } from '../schemas.js';
 
-const attendee = { type: 'string', minLength: 1, maxLength: 200, description: 'only meetings this person attended (handle or any known name)' } as const;
+const attendee = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 200,
+  description: 'only meetings this person attended (handle or any known name)',
+} as const;
 
 /** GET /api/decisions and its CSV export. */
 export const decisionRoutes: FastifyPluginAsync<{ db: DB }> = async (app, { db }) => {
@@ -32,7 +37,10 @@ export const decisionRoutes: FastifyPluginAsync<{ db: DB }> = async (app, { db }
     },
     async (request, reply) => {
       const rows = listDecisions(db, { ...request.query, limit: request.query.limit ?? -1 }).items;
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="decisions.csv"').send(toCsv(rows, decisionColumns));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="decisions.csv"')
+        .send(toCsv(rows, decisionColumns));
     },
   );
 };

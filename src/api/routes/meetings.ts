@@ -13,13 +13,24 @@ import {
   meetingsVersion,
   type StoredMeeting,
 } from '../../store/meetings.js';
-import { errorResponses, errorSchema, fileResponse, listQuery, meetingSummarySchema, pageOf, storedMeetingSchema } from '../schemas.js';
+import {
+  errorResponses,
+  errorSchema,
+  fileResponse,
+  listQuery,
+  meetingSummarySchema,
+  pageOf,
+  storedMeetingSchema,
+} from '../schemas.js';
 import { posix } from 'node:path';
 import { renderMeeting, type LinkResolver } from '../../web/render-meeting.js';
 import { storageFailure } from '../guards.js';
 import { requireWriteToken } from '../write-access.js';
 
-/** A link in the minutes to another file of minutes ("20230704-special.md#votes") opens that meeting's view, if it was imported. */
+/**
+ * A link in the minutes to another file of minutes ("20230704-special.md#votes") opens that meeting's view, if it was
+ * imported.
+ */
 function linksBeside(db: DB, meeting: StoredMeeting): LinkResolver {
   return (href) => {
     const [path = '', hash = ''] = href.split('#', 2);
@@ -89,7 +100,8 @@ export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string; parseBu
     },
     async (request, reply) => {
       const meeting = getMeeting(db, request.params.id);
-      if (!meeting) return reply.code(404).send({ error: 'Not Found', message: `no meeting with id ${request.params.id}` });
+      if (!meeting)
+        return reply.code(404).send({ error: 'Not Found', message: `no meeting with id ${request.params.id}` });
       return meeting;
     },
   );
@@ -98,7 +110,8 @@ export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string; parseBu
     '/api/meetings/:id/html',
     {
       schema: {
-        summary: 'The minutes of one meeting as safe HTML, each block anchored by its line (id="L42"), action items and decisions marked',
+        summary:
+          'The minutes of one meeting as safe HTML, each block anchored by its line (id="L42"), action items and decisions marked',
         params: meetingId,
         response: { 200: fileResponse('text/html'), ...errorResponses },
       },
@@ -113,7 +126,8 @@ export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string; parseBu
       if (html === undefined) {
         const meeting = getMeeting(db, id);
         const body = meetingBody(db, id);
-        if (!meeting || body === null) return reply.code(404).send({ error: 'Not Found', message: `no meeting with id ${id}` });
+        if (!meeting || body === null)
+          return reply.code(404).send({ error: 'Not Found', message: `no meeting with id ${id}` });
         const marks = [
           ...meeting.actionItems.map((a) => ({ line: a.line, kind: 'action' as const })),
           ...meeting.decisions.map((d) => ({ line: d.line, kind: 'decision' as const })),
@@ -148,7 +162,10 @@ export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string; parseBu
           required: ['source'],
         },
         response: {
-          200: { type: 'object', properties: { outcome: { enum: ['replaced', 'unchanged'] }, meeting: storedMeetingSchema } },
+          200: {
+            type: 'object',
+            properties: { outcome: { enum: ['replaced', 'unchanged'] }, meeting: storedMeetingSchema },
+          },
           201: { type: 'object', properties: { outcome: { enum: ['imported'] }, meeting: storedMeetingSchema } },
           ...errorResponses,
           401: errorSchema,
@@ -166,16 +183,22 @@ export const meetingRoutes: FastifyPluginAsync<{ db: DB; token?: string; parseBu
       const problem = sourceNameProblem(source);
       if (problem) return reply.code(400).send({ error: 'Bad Request', message: `querystring/source: ${problem}` });
       if (!Buffer.isBuffer(request.body)) {
-        return reply.code(415).send({ error: 'Unsupported Media Type', message: 'send the markdown as the body with Content-Type text/markdown or text/plain' });
+        return reply.code(415).send({
+          error: 'Unsupported Media Type',
+          message: 'send the markdown as the body with Content-Type text/markdown or text/plain',
+        });
       }
       parser ??= new ParsePool(1, parseBudgetMs);
       const result = await importPosted(db, request.body, { source, seriesFromPath: seriesOfSource(source) }, parser);
       if (result.outcome === 'failed') {
         const storage = storageFailure(result.code);
-        if (storage) throw Object.assign(new Error(storage.message), { code: result.code }); // 507 or 503, by the error handler
+        // 507 or 503, by the error handler
+        if (storage) throw Object.assign(new Error(storage.message), { code: result.code });
         return reply.code(422).send({ error: 'Unprocessable Entity', message: `${source}: ${result.error}` });
       }
-      return reply.code(result.outcome === 'imported' ? 201 : 200).send({ outcome: result.outcome, meeting: getMeeting(db, result.meetingId) });
+      return reply
+        .code(result.outcome === 'imported' ? 201 : 200)
+        .send({ outcome: result.outcome, meeting: getMeeting(db, result.meetingId) });
     },
   );
 };

@@ -21,7 +21,11 @@ export const searchRoutes: FastifyPluginAsync<{ db: DB }> = async (app, { db }) 
             status: { enum: ['open', 'done', 'dropped'] },
             before: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'meetings before this date' },
             after: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'meetings after this date' },
-            today: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'the date time words are read against (default: today)' },
+            today: {
+              type: 'string',
+              pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+              description: 'the date time words are read against (default: today)',
+            },
             ...listQuery,
             limit: { ...listQuery.limit, default: 20 },
           },

@@ -28,7 +28,9 @@ export async function runImport(paths: string[], dbFile: string, workers = DEFAU
 }
 
 export function printSummary(summary: ImportSummary, dbFile: string): void {
-  println(`${summary.imported} imported, ${summary.replaced} replaced, ${summary.unchanged} unchanged, ${summary.failed.length} failed (${dbFile})`);
+  println(
+    `${summary.imported} imported, ${summary.replaced} replaced, ${summary.unchanged} unchanged, ${summary.failed.length} failed (${dbFile})`,
+  );
   for (const f of summary.failed) println(`  failed: ${f.source}: ${f.error}`);
   for (const s of summary.skipped) println(`  warning: ${s.path}: folder cannot be read, skipped (${s.reason})`);
   if (summary.series.length > 0) {
@@ -38,14 +40,19 @@ export function printSummary(summary: ImportSummary, dbFile: string): void {
   }
   const unknown = summary.unknownOwners;
   if (unknown.length > 0) {
-    println(`${unknown.length} owners match no known person (add them with \`minutes people alias NAME HANDLE\`; --json lists all):`);
+    println(
+      `${unknown.length} owners match no known person (add them with \`minutes people alias NAME HANDLE\`; --json lists all):`,
+    );
     for (const u of unknown.slice(0, 10)) println(`  warning: ${u.source}:${u.line}: unknown owner "${u.owner}"`);
     if (unknown.length > 10) println(`  ... and ${unknown.length - 10} more`);
   }
 }
 
 const workersOption = () =>
-  new Option('--workers <n>', `threads that parse while one writes, for ${PARALLEL_MIN_FILES} new files or more (at most ${MAX_WORKERS}; 0: parse on the writing thread)`)
+  new Option(
+    '--workers <n>',
+    `threads that parse while one writes, for ${PARALLEL_MIN_FILES} new files or more (at most ${MAX_WORKERS}; 0: parse on the writing thread)`,
+  )
     .argParser((v) => Math.min(positiveInteger(v), MAX_WORKERS))
     .default(DEFAULT_WORKERS);
 

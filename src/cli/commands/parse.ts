@@ -4,7 +4,10 @@ import { isFailed, type MeetingRecord, type ParseResult } from '../../parse/meet
 import { at, count, printJson, println } from '../output.js';
 import { jsonOption } from '../options.js';
 
-/** Parse paths as the importer would (same series rule), without storing anything; a path that cannot be read is a failed record. */
+/**
+ * Parse paths as the importer would (same series rule), without storing anything; a path that cannot be read is a
+ * failed record.
+ */
 export async function parsePaths(paths: string[]): Promise<ParseResult[]> {
   const { readMinutes } = await import('../../import/read-minutes.js'); // the parser: loaded by the commands that parse
   return paths.flatMap((path) => {
@@ -17,15 +20,24 @@ export async function parsePaths(paths: string[]): Promise<ParseResult[]> {
 }
 
 function describe(record: MeetingRecord): void {
-  println(`${record.source}: ${record.date ?? 'no date'}${record.title ? ` "${record.title}"` : ''}${record.series ? ` [${record.series}]` : ''}`);
+  println(
+    `${record.source}: ${record.date ?? 'no date'}${record.title ? ` "${record.title}"` : ''}${record.series ? ` [${record.series}]` : ''}`,
+  );
   println(`  participants: ${record.participants.map((p) => p.id).join(', ') || '-'}`);
-  for (const a of record.agenda) println(`  agenda   ${at(record.source, a.line)}  ${'  '.repeat(a.depth - 1)}${a.title}${a.owners.length ? ` (${a.owners.join(', ')})` : ''}`);
+  for (const a of record.agenda)
+    println(
+      `  agenda   ${at(record.source, a.line)}  ${'  '.repeat(a.depth - 1)}${a.title}${a.owners.length ? ` (${a.owners.join(', ')})` : ''}`,
+    );
   for (const a of record.actionItems) {
-    println(`  action   ${at(record.source, a.line)}  [${a.status}${a.carried ? ', carried' : ''}${a.due ? `, due ${a.due}` : ''}] ${a.owners.join(', ') || '(no owner)'}: ${a.text}`);
+    println(
+      `  action   ${at(record.source, a.line)}  [${a.status}${a.carried ? ', carried' : ''}${a.due ? `, due ${a.due}` : ''}] ${a.owners.join(', ') || '(no owner)'}: ${a.text}`,
+    );
   }
   for (const d of record.decisions) println(`  decision ${at(record.source, d.line)}  ${d.text}`);
   for (const w of record.warnings) println(`  warning  ${at(record.source, w.line)}  ${w.message}`);
-  println(`  ${count(record.actionItems.length, 'action item')}, ${count(record.decisions.length, 'decision')}, ${count(record.links.length, 'link')}`);
+  println(
+    `  ${count(record.actionItems.length, 'action item')}, ${count(record.decisions.length, 'decision')}, ${count(record.links.length, 'link')}`,
+  );
 }
 
 export function parseCommand(): Command {

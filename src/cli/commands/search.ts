@@ -2,19 +2,37 @@ import { Command, Option } from 'commander';
 import { openStore } from '../open-store.js';
 import { search } from '../../store/search.js';
 import { at, printJson, println, shown } from '../output.js';
-import { dbOption, isoDateArgument, fromOption, jsonOption, limitOption, offsetOption, seriesOption, toOption } from '../options.js';
+import {
+  dbOption,
+  isoDateArgument,
+  fromOption,
+  jsonOption,
+  limitOption,
+  offsetOption,
+  seriesOption,
+  toOption,
+} from '../options.js';
 
 export function searchCommand(): Command {
   return new Command('search')
     .description('full-text search over decisions, action items and meetings, best match first')
-    .argument('[query...]', 'words or a question ("what did we decide about keycloak last spring?"); "quoted phrases" stay words')
-    .addOption(new Option('--type <type>', 'what to search').choices(['decision', 'action', 'meeting', 'all']).default('all'))
+    .argument(
+      '[query...]',
+      'words or a question ("what did we decide about keycloak last spring?"); "quoted phrases" stay words',
+    )
+    .addOption(
+      new Option('--type <type>', 'what to search').choices(['decision', 'action', 'meeting', 'all']).default('all'),
+    )
     .option('--owner <owner>', 'action items of this owner (handle or any known name)')
     .addOption(new Option('--status <status>', 'action items with this status').choices(['open', 'done', 'dropped']))
     .addOption(seriesOption())
     .addOption(new Option('--before <date>', 'only meetings before this date').argParser(isoDateArgument))
     .addOption(new Option('--after <date>', 'only meetings after this date').argParser(isoDateArgument))
-    .addOption(new Option('--today <date>', 'the date time words such as "last spring" are read against').argParser(isoDateArgument))
+    .addOption(
+      new Option('--today <date>', 'the date time words such as "last spring" are read against').argParser(
+        isoDateArgument,
+      ),
+    )
     .addOption(fromOption())
     .addOption(toOption())
     .addOption(limitOption().default(20))
@@ -38,7 +56,13 @@ export function searchCommand(): Command {
       }
       println(shown(page, 'result'));
       for (const [name, counts] of Object.entries(page.facets)) {
-        if (counts.length > 0) println(`  by ${name}: ${counts.slice(0, 8).map((c: { value: string; count: number }) => `${c.value} ${c.count}`).join(', ')}`);
+        if (counts.length > 0)
+          println(
+            `  by ${name}: ${counts
+              .slice(0, 8)
+              .map((c: { value: string; count: number }) => `${c.value} ${c.count}`)
+              .join(', ')}`,
+          );
       }
     });
 }

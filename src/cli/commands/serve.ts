@@ -69,7 +69,12 @@ async function serveWorkers(options: ServeOptions): Promise<void> {
   process.once('SIGTERM', stop);
   // A worker that cannot start (port taken, bad alias file) has said why: the others stop too.
   const codes = await Promise.all(
-    workers.map((w) => new Promise<number>((resolve) => w.on('exit', (code) => (listening < workers.length && stop(), resolve(code ?? 1))))),
+    workers.map(
+      (w) =>
+        new Promise<number>((resolve) =>
+          w.on('exit', (code) => (listening < workers.length && stop(), resolve(code ?? 1))),
+        ),
+    ),
   );
   await watching?.close();
   if (listening < workers.length || codes.some((c) => c !== 0)) process.exitCode = 1;
@@ -95,7 +100,10 @@ export async function serve(options: ServeOptions): Promise<void> {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
     db.close();
-    const reason = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `port ${options.port} is already in use (try --port)` : String(error);
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+        ? `port ${options.port} is already in use (try --port)`
+        : String(error);
     process.stderr.write(`minutes serve: cannot listen on ${options.host}:${options.port}: ${reason}\n`);
     process.exitCode = 1;
     if (cluster.isWorker) process.disconnect();
@@ -105,7 +113,12 @@ export async function serve(options: ServeOptions): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
   const line = options.json
-    ? JSON.stringify({ url, database: dbFile, writes: Boolean(process.env.MINUTES_TOKEN), workers: options.workers ?? 1 })
+    ? JSON.stringify({
+        url,
+        database: dbFile,
+        writes: Boolean(process.env.MINUTES_TOKEN),
+        workers: options.workers ?? 1,
+      })
     : `minutes-kb is serving ${dbFile} on ${url}${(options.workers ?? 1) > 1 ? ` with ${options.workers} worker processes` : ''}  (API docs: ${url}/docs; Ctrl-C stops)`;
   if (cluster.isWorker) process.send!({ line });
   else println(line);
@@ -130,10 +143,14 @@ const workersOption = () =>
     .argParser((v) => Math.max(1, Math.min(positiveInteger(v), 16)))
     .default(1);
 const rateLimitOption = () =>
-  new Option('--rate-limit <n>', 'searches, exports and imports one client may make per minute (429 beyond; 0: no limit)')
+  new Option(
+    '--rate-limit <n>',
+    'searches, exports and imports one client may make per minute (429 beyond; 0: no limit)',
+  )
     .argParser(positiveInteger)
     .default(DEFAULT_RATE_LIMIT);
-const hostOption = () => new Option('--host <host>', 'address to bind (127.0.0.1 keeps it on this machine)').default('127.0.0.1');
+const hostOption = () =>
+  new Option('--host <host>', 'address to bind (127.0.0.1 keeps it on this machine)').default('127.0.0.1');
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -143,11 +160,16 @@ export function serveCommand(): Command {
     .addOption(workersOption())
     .addOption(dbOption())
     .option('--create', 'create the database if it does not exist (by default a missing --db is an error)')
-    .option('--allowed-host <name...>', 'a host name requests may be addressed to, beyond the bound address and localhost')
+    .option(
+      '--allowed-host <name...>',
+      'a host name requests may be addressed to, beyond the bound address and localhost',
+    )
     .addOption(rateLimitOption())
     .addOption(
-      new Option('--watch <folders...>', 'keep these folders imported, as `minutes watch` does (creates the database)')
-        .argParser(watchFolderArgument),
+      new Option(
+        '--watch <folders...>',
+        'keep these folders imported, as `minutes watch` does (creates the database)',
+      ).argParser(watchFolderArgument),
     )
     .addOption(jsonOption('print the URL as JSON'))
     .action(serve);

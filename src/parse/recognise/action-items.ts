@@ -69,7 +69,10 @@ function namedTaskOwners(text: string): PersonId[] {
   return match ? (nameList(match[1]!) ?? []) : [];
 }
 
-/** Whether a name is one of the file's participants: a lower-case word is an owner only if it is ("talk to X" is no task of "talk"). */
+/**
+ * Whether a name is one of the file's participants: a lower-case word is an owner only if it is ("talk to X" is no task
+ * of "talk").
+ */
 export type Knows = (id: PersonId) => boolean;
 const KNOWS_NOBODY: Knows = () => false;
 
@@ -92,7 +95,11 @@ export function ownersAfterMarker(after: string, knows: Knows = KNOWS_NOBODY): P
     const inside = leadingHandles(paren[1]!);
     if (inside.owners.length > 0) return inside.owners;
     // "TODO(JH): add link", "AI(berendt): ask Vexxhost": a name in the owner's place, whatever its case.
-    const names = nameList(paren[1]!) ?? (/^[\p{L}\d][\p{L}\d._-]*$/u.test(paren[1]!.trim()) && isOwnerHandle(paren[1]!) ? [normaliseName(paren[1]!)] : null);
+    const names =
+      nameList(paren[1]!) ??
+      (/^[\p{L}\d][\p{L}\d._-]*$/u.test(paren[1]!.trim()) && isOwnerHandle(paren[1]!)
+        ? [normaliseName(paren[1]!)]
+        : null);
     if (names) return names;
   }
   const direct = leadingHandles(text);
@@ -140,7 +147,7 @@ export function markedOwners(text: string, knows: Knows = KNOWS_NOBODY): PersonI
   if (!inline) return null;
   if (inline[1] !== undefined) {
     const owners = ownersInParens(inline[1]);
-    return owners.length > 0 ? owners : namedTaskOwners(plain) ;
+    return owners.length > 0 ? owners : namedTaskOwners(plain);
   }
   const from = plain.slice(inline.index).replace(/^[\s;,>/]/, '');
   const marker = LEADING_ACTION.exec(from);
@@ -152,7 +159,9 @@ export function markedOwners(text: string, knows: Knows = KNOWS_NOBODY): PersonI
 function ownersBeforeMarker(before: string): PersonId[] {
   const words = before.trim().split(/\s+/);
   if (words.length === 0 || words.length > 2 || words[0] === '') return [];
-  return words.every((w) => /^@?[\p{L}\d][\p{L}\d._-]*$/u.test(w) && isOwnerHandle(w)) ? [normaliseName(words.join(' '))] : [];
+  return words.every((w) => /^@?[\p{L}\d][\p{L}\d._-]*$/u.test(w) && isOwnerHandle(w))
+    ? [normaliseName(words.join(' '))]
+    : [];
 }
 
 /**
@@ -200,12 +209,24 @@ export function actionStatus(unit: Unit): ActionStatus {
   return childStatus(unit) ?? 'open';
 }
 
-/** An action item from a row of a task table, or of a table in an actions section: columns Action / Owner / Due / Status. */
-function fromRow(unit: Unit, meetingDate: string | null, carried: boolean, knows: Knows): Omit<ActionItem, 'agenda'> | null {
+/**
+ * An action item from a row of a task table, or of a table in an actions section: columns Action / Owner / Due /
+ * Status.
+ */
+function fromRow(
+  unit: Unit,
+  meetingDate: string | null,
+  carried: boolean,
+  knows: Knows,
+): Omit<ActionItem, 'agenda'> | null {
   const text = cellOf(unit, 'action') ?? unit.text;
   if (!text || NO_ITEMS.test(text)) return null;
   const ownerCell = cellOf(unit, 'owner');
-  const owners = ownerCell ? (allHandles(ownerCell).length > 0 ? allHandles(ownerCell) : (nameList(ownerCell) ?? [])) : ownersByPlace(text, knows);
+  const owners = ownerCell
+    ? allHandles(ownerCell).length > 0
+      ? allHandles(ownerCell)
+      : (nameList(ownerCell) ?? [])
+    : ownersByPlace(text, knows);
   const dueCell = cellOf(unit, 'due');
   // A Due column is a deadline even when it lies before this meeting (a reviewed item).
   const due = (dueCell && findDate(dueCell)) || dueDate(dueCell ?? text, meetingDate);
@@ -248,11 +269,26 @@ export function recogniseActionItem(
   // A heading is an action item only when it carries a marker ("#### Cert for keycloak (AI @x)").
   if (unit.kind === 'heading') {
     const owners = labelKind(unit.text) === null ? markedOwners(unit.text, knows) : null;
-    return owners && { line: unit.line, text: unit.text, owners, status: actionStatus(unit), carried: isInside(unit, 'review'), due: dueDate(unit.text, meetingDate) };
+    return (
+      owners && {
+        line: unit.line,
+        text: unit.text,
+        owners,
+        status: actionStatus(unit),
+        carried: isInside(unit, 'review'),
+        due: dueDate(unit.text, meetingDate),
+      }
+    );
   }
   const carried = isInside(unit, 'review');
   // A bare "TODO:" or "AI:" with bullets under it labels them; it is no item itself.
-  if (unit.children.length > 0 && unit.text.split(' ').length <= 2 && LEADING_ACTION.test(unit.text) && isBareWords(unit.text)) return null;
+  if (
+    unit.children.length > 0 &&
+    unit.text.split(' ').length <= 2 &&
+    LEADING_ACTION.test(unit.text) &&
+    isBareWords(unit.text)
+  )
+    return null;
   const marked = markedOwners(unit.text, knows);
   if (marked) {
     return {
@@ -267,7 +303,14 @@ export function recogniseActionItem(
   // A task box that names who does what is a task wherever it stands: "- [ ] @x will make the issue".
   if (unit.checked !== null && unit.kind === 'item' && namedTaskOwners(stripLead(unit.text)).length > 0) {
     const owners = namedTaskOwners(stripLead(unit.text));
-    return { line: unit.line, text: unit.text, owners, status: actionStatus(unit), carried, due: dueDate(unit.text, meetingDate) };
+    return {
+      line: unit.line,
+      text: unit.text,
+      owners,
+      status: actionStatus(unit),
+      carried,
+      due: dueDate(unit.text, meetingDate),
+    };
   }
   const table = rowKind(unit);
   if (table === 'actions') return fromRow(unit, meetingDate, carried, knows);
@@ -275,7 +318,8 @@ export function recogniseActionItem(
   if (!section || (section.kind !== 'actions' && section.kind !== 'review')) return null;
   if (unit.kind === 'row') return table === null ? fromRow(unit, meetingDate, carried, knows) : null;
   const direct = depthBelow(unit, section.label) === 1 || unit.checked !== null;
-  if (!direct || NO_ITEMS.test(stripLead(unit.text)) || DONE_WORDS.test(unit.text) || OPEN_WORDS.test(unit.text)) return null;
+  if (!direct || NO_ITEMS.test(stripLead(unit.text)) || DONE_WORDS.test(unit.text) || OPEN_WORDS.test(unit.text))
+    return null;
   if (section.kind === 'actions' && QUESTION.test(unit.text)) return null;
   const owners = ownersByPlace(unit.text, knows);
   // Running text under an actions heading, and an item of "Next steps", is a task only when it names someone;
@@ -292,4 +336,3 @@ export function recogniseActionItem(
     due: dueDate(unit.text, meetingDate),
   };
 }
-

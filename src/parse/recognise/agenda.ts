@@ -46,7 +46,9 @@ function isNonTopic(unit: Unit): boolean {
   return kind !== null && kind !== 'agenda' && kind !== 'discussion';
 }
 
-/** A heading that could be a topic: not housekeeping or the like, nor under such, nor a question prompt below a topic. */
+/**
+ * A heading that could be a topic: not housekeeping or the like, nor under such, nor a question prompt below a topic.
+ */
 function isTopicHeading(unit: Unit, title: Unit | null): boolean {
   if (unit.kind !== 'heading' || unit === title || labelText(unit.text) === '') return false;
   // "Discussion", "Notes": a container whose headings are the topics; "Agenda" labels the list of them.
@@ -65,13 +67,22 @@ function isAgendaLabel(unit: Unit): boolean {
   return (unit.kind === 'heading' || unit.children.length > 0) && labelKind(unit.text) === 'agenda';
 }
 
-/** A bullet of the section itself, or of a list under a plain lead-in line ("Questions posed:"), not under "We concluded:". */
+/**
+ * A bullet of the section itself, or of a list under a plain lead-in line ("Questions posed:"), not under "We
+ * concluded:".
+ */
 function isTopLevelBullet(unit: Unit): boolean {
   const parent = unit.parent;
   if (parent === null) return true;
-  // A list under a plain lead-in ("Questions posed:") holds topics; one under a question ("Who is interested?") holds answers.
+  // A list under a plain lead-in ("Questions posed:") holds topics; one under a question ("Who is interested?") holds
+  // answers.
   const kind = labelKind(parent.text);
-  return parent.kind === 'line' && parent.parent === null && (kind === null || kind === 'discussion') && !/\?\s*$/.test(parent.text);
+  return (
+    parent.kind === 'line' &&
+    parent.parent === null &&
+    (kind === null || kind === 'discussion') &&
+    !/\?\s*$/.test(parent.text)
+  );
 }
 
 /**
@@ -107,7 +118,9 @@ function slideTopics(units: Unit[], title: Unit | null): [Unit, number][] {
   return [...firsts.values()].filter((h) => isTopicHeading(h, title) && !/\?\s*$/.test(h.text)).map((h) => [h, 1]);
 }
 
-/** A heading with nothing of its own that only groups the headings under it ("## Upcoming releases" / "### 0.10.34"). */
+/**
+ * A heading with nothing of its own that only groups the headings under it ("## Upcoming releases" / "### 0.10.34").
+ */
 function isContainer(heading: Unit, next: Unit | undefined): boolean {
   return next?.kind === 'heading' && next.headingDepth > heading.headingDepth;
 }
@@ -144,7 +157,10 @@ function siblingsAfter(labels: Unit[], units: Unit[], title: Unit | null): [Unit
   const last = labels[labels.length - 1]!;
   if (last.kind !== 'heading') return [];
   return units
-    .filter((u) => u.kind === 'heading' && u.line > last.line && u.headingDepth <= last.headingDepth && !u.headings.includes(last))
+    .filter(
+      (u) =>
+        u.kind === 'heading' && u.line > last.line && u.headingDepth <= last.headingDepth && !u.headings.includes(last),
+    )
     .filter((u) => isTopicHeading(u, title))
     .map((u) => [u, 1]);
 }
@@ -174,7 +190,11 @@ export function agendaUnits(units: Unit[], title: Unit | null, slides: boolean):
   const listed = labels.flatMap((l) => underAgenda(l, units, title)).filter(([unit]) => !isHousekeepingBullet(unit));
   // An Agenda heading with nothing under it ("## Agenda" then the topics as its siblings) is no list.
   const headed =
-    listed.length > 0 ? [...listed, ...siblingsAfter(labels, units, title)] : slides ? slideTopics(units, title) : topicHeadings(units, title);
+    listed.length > 0
+      ? [...listed, ...siblingsAfter(labels, units, title)]
+      : slides
+        ? slideTopics(units, title)
+        : topicHeadings(units, title);
   const found = headed.length > 0 ? headed : listTopics(units, title);
   const candidates = found.flatMap(([unit, depth]) => expandIssueGroup(unit, depth, units));
   const topics = new Map<Unit, number>();
@@ -190,7 +210,9 @@ export function agendaUnits(units: Unit[], title: Unit | null, slides: boolean):
 }
 
 export function agendaItems(topics: Map<Unit, number>): AgendaItem[] {
-  return [...topics].sort(([a], [b]) => a.line - b.line).map(([unit, depth]) => ({ line: unit.line, ...splitPresenters(unit.text), depth }));
+  return [...topics]
+    .sort(([a], [b]) => a.line - b.line)
+    .map(([unit, depth]) => ({ line: unit.line, ...splitPresenters(unit.text), depth }));
 }
 
 /** The title of the nearest agenda item that encloses a unit. */

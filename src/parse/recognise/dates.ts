@@ -82,7 +82,8 @@ export function dateFromFileName(path: string): string | null {
 /** `2023/03/14.md`: a year folder, a month folder and a day. */
 function foldersOfDate(parts: string[]): string | null {
   const [year, month, day] = parts.slice(-3).map((p) => p.replace(/\.md$/i, ''));
-  if (!/^(?:19|20)\d{2}$/.test(year ?? '') || !/^\d{1,2}$/.test(month ?? '') || !/^\d{1,2}$/.test(day ?? '')) return null;
+  if (!/^(?:19|20)\d{2}$/.test(year ?? '') || !/^\d{1,2}$/.test(month ?? '') || !/^\d{1,2}$/.test(day ?? ''))
+    return null;
   return isoDate(+year!, +month!, +day!);
 }
 
@@ -122,7 +123,12 @@ export function dueDate(text: string, meetingDate: string | null): string | null
   if (explicit) {
     // A past date is a deadline only when the words say so ("until 2024-09-20" in a later review).
     const deadline = /\b(?:by|until|till|til|before|due|deadline|bis|latest|on|for)\b[^.;]{0,20}$/i;
-    const before = withoutUrls.slice(0, withoutUrls.search(/\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}|[A-Z][a-z]+\.? \d|\d{1,2}(?:st|nd|rd|th)? [A-Z]/));
+    const before = withoutUrls.slice(
+      0,
+      withoutUrls.search(
+        /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}|[A-Z][a-z]+\.? \d|\d{1,2}(?:st|nd|rd|th)? [A-Z]/,
+      ),
+    );
     return !meetingDate || explicit >= meetingDate || deadline.test(before) ? explicit : null;
   }
   if (!meetingDate) return null;
@@ -131,21 +137,27 @@ export function dueDate(text: string, meetingDate: string | null): string | null
     const { start } = result;
     const phrase = result.text.toLowerCase();
     // Only named days and dates are determinable; "next week" or "in two weeks" are not.
-    if (!/\d|tomorrow|tmrw|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/.test(phrase)) continue;
+    if (!/\d|tomorrow|tmrw|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/.test(phrase))
+      continue;
     if (/^(?:tomorrow|tmrw)$/.test(phrase)) return addDays(meetingDate, 1);
     // A weekday is a deadline when the words make it one: "by Friday", "until Monday", "on Tuesday".
     const lead = withoutUrls.slice(Math.max(0, result.index - 12), result.index);
-    if (start.isCertain('weekday') && !start.isCertain('day') && /\b(?:by|until|till|before|on|due|next|this|latest)\s*$/i.test(lead)) {
+    if (
+      start.isCertain('weekday') &&
+      !start.isCertain('day') &&
+      /\b(?:by|until|till|before|on|due|next|this|latest)\s*$/i.test(lead)
+    ) {
       // The next such weekday strictly after the meeting.
       const weekday = start.get('weekday')!;
       const meetingWeekday = reference.getUTCDay();
-      const ahead = ((weekday - meetingWeekday + 7) % 7) || 7;
+      const ahead = (weekday - meetingWeekday + 7) % 7 || 7;
       return addDays(meetingDate, ahead);
     }
     if (start.isCertain('day') && start.isCertain('month')) {
       let iso = isoDate(start.get('year')!, start.get('month')!, start.get('day')!);
       // "by 5 Jan" in December means next year; "merged on 30 March" in April is past, no deadline.
-      if (iso && !start.isCertain('year') && daysBetween(meetingDate, iso) < -180) iso = isoDate(start.get('year')! + 1, start.get('month')!, start.get('day')!);
+      if (iso && !start.isCertain('year') && daysBetween(meetingDate, iso) < -180)
+        iso = isoDate(start.get('year')! + 1, start.get('month')!, start.get('day')!);
       if (iso && daysBetween(meetingDate, iso) >= 0) return iso;
     }
   }

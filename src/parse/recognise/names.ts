@@ -1,7 +1,10 @@
 import { HANDLE, NOT_AN_OWNER } from '../vocabulary.js';
 import type { PersonId } from '../../parse/meeting-record.js';
 
-/** The annotation guide's normal form: `@Garloff` -> `garloff`, `Kurt  Garloff` -> `kurt garloff`, `dNation` -> `dnation`. */
+/**
+ * The annotation guide's normal form: `@Garloff` -> `garloff`, `Kurt  Garloff` -> `kurt garloff`, `dNation` ->
+ * `dnation`.
+ */
 export function normaliseName(name: string): PersonId {
   return name.replace(/^@/, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
@@ -38,7 +41,9 @@ export function leadingHandles(text: string): { owners: PersonId[]; rest: string
 /** A short name: `Itrich`, `Kurt Garloff`, `B1`, `dNation`, `POs`, `SCS team`, `all`. */
 const SHORT_NAME = /^(?:@?[\p{L}\d][\p{L}\d._-]*)(?: [\p{L}\d][\p{L}\d._-]*)?$/u;
 
-/** A word that looks like a name rather than prose: it has a capital or a digit (`dNation`, `B1`, `POs`) or is a handle. */
+/**
+ * A word that looks like a name rather than prose: it has a capital or a digit (`dNation`, `B1`, `POs`) or is a handle.
+ */
 function namelike(word: string): boolean {
   return /^@/.test(word) || /[\p{Lu}\d]/u.test(word) || /^(?:all|everyone|everybody)$/i.test(word);
 }

@@ -19,10 +19,13 @@ export function splitPeople(text: string): string[] {
     } else current += char;
   }
   parts.push(current);
-  return parts.flatMap((part) => {
-    const words = part.trim().split(/\s+/);
-    return words.length > 1 && words.every((w) => HANDLE.test(w) && w.startsWith('@')) ? words : [part];
-  }).map((p) => p.replace(/^\s*(?:and|und|&)\s+/i, '').trim()).filter(Boolean);
+  return parts
+    .flatMap((part) => {
+      const words = part.trim().split(/\s+/);
+      return words.length > 1 && words.every((w) => HANDLE.test(w) && w.startsWith('@')) ? words : [part];
+    })
+    .map((p) => p.replace(/^\s*(?:and|und|&)\s+/i, '').trim())
+    .filter(Boolean);
 }
 
 /** "Minutes transfer:", "Moderation:" name a role at the meeting, not a person. */
@@ -44,8 +47,11 @@ export function participantFrom(text: string): Participant | null {
     const handle = handleMatch[0].slice(1);
     const rawBefore = cleaned.slice(0, handleMatch.index);
     // "Minutes transfer: @x" names a role, not a person's name; "not: @x" an absence.
-    if (/:\s*$/.test(rawBefore)) return isRoleLabel(rawBefore) || /^not\b/i.test(rawBefore) ? null : { id: normaliseName(handle), name: null, handle };
-    const before = rawBefore.replace(/(?<![\s(\[,-])[\s(\[,-]+$/, '').trim();
+    if (/:\s*$/.test(rawBefore))
+      return isRoleLabel(rawBefore) || /^not\b/i.test(rawBefore)
+        ? null
+        : { id: normaliseName(handle), name: null, handle };
+    const before = rawBefore.replace(/(?<![\s([,-])[\s([,-]+$/, '').trim();
     const name = before && /^\p{Lu}/u.test(before) && before.split(/\s+/).length <= 4 ? before : null;
     return { id: normaliseName(handle), name, handle };
   }
@@ -57,10 +63,15 @@ export function participantFrom(text: string): Participant | null {
     .replace(/\s+/g, ' ')
     .trim();
   if (!/\p{L}/u.test(name) || name.split(' ').length > 4 || /[:!?]/.test(name)) return null;
-  return initials ? { id: normaliseName(name), name, handle: null, initials } : { id: normaliseName(name), name, handle: null };
+  return initials
+    ? { id: normaliseName(name), name, handle: null, initials }
+    : { id: normaliseName(name), name, handle: null };
 }
 
-/** A row of a table of people wherever it stands: `| Name | Role |`, `| Attendee | Company |`, `| Name | Abbreviation | Organization |`. */
+/**
+ * A row of a table of people wherever it stands: `| Name | Role |`, `| Attendee | Company |`, `| Name | Abbreviation |
+ * Organization |`.
+ */
 function isAttendeeTableRow(unit: Unit): boolean {
   return rowKind(unit) === 'attendees';
 }
@@ -76,7 +87,9 @@ function peopleText(unit: Unit): string {
 /** "Brian Terlson (BT)": a person with the initials a transcript calls them by. */
 const NAME_WITH_INITIALS = /^[\p{Lu}][\p{L}'’.-]*(?: [\p{L}'’.-]+){0,4} \([\p{Lu}]{2,5}\)$/u;
 
-/** A line that lists people with their initials, without a label: "Brian Terlson (BT), Allen Wirfs-Brock (AWB), ...". */
+/**
+ * A line that lists people with their initials, without a label: "Brian Terlson (BT), Allen Wirfs-Brock (AWB), ...".
+ */
 function isRoster(unit: Unit): boolean {
   if (unit.kind !== 'line' && unit.kind !== 'heading') return false;
   // Most lines hold no three "(INITIALS)": they are not split into people at all.
@@ -86,7 +99,9 @@ function isRoster(unit: Unit): boolean {
 }
 
 function rosterPeople(unit: Unit): Participant[] {
-  return splitPeople(unit.text).map(participantFrom).filter((p): p is Participant => p !== null);
+  return splitPeople(unit.text)
+    .map(participantFrom)
+    .filter((p): p is Participant => p !== null);
 }
 
 /** A line or heading that lists who was there: "Remote: Ron Buckton (RBN), ...", or a roster of initials. */
@@ -103,17 +118,22 @@ export function isPeopleLine(unit: Unit): boolean {
 export function recogniseParticipants(unit: Unit): Participant[] {
   const inline = /^([^:]{2,60}):\s*(.+)$/.exec(unit.text);
   if (inline && labelKind(inline[1]!) === 'participants') {
-    return splitPeople(inline[2]!).map(participantFrom).filter((p): p is Participant => p !== null);
+    return splitPeople(inline[2]!)
+      .map(participantFrom)
+      .filter((p): p is Participant => p !== null);
   }
   // A roster underlined by "-----" is a heading to markdown ("Remote:\nRon Buckton (RBN), ...\n-----").
   if (unit.kind === 'heading') return isRoster(unit) ? rosterPeople(unit) : [];
   if (inline && labelKind(inline[1]!) === 'absent') return [];
   // "Moderator: @x", "Notetaker: @y": people who ran the meeting were at it.
-  if (inline && MEETING_ROLE.test(inline[1]!.trim())) return allHandles(inline[2]!).map((h) => ({ id: h, name: null, handle: h }));
+  if (inline && MEETING_ROLE.test(inline[1]!.trim()))
+    return allHandles(inline[2]!).map((h) => ({ id: h, name: null, handle: h }));
   const section = enclosingSection(unit);
   if (section?.kind !== 'participants' && !isAttendeeTableRow(unit)) return isRoster(unit) ? rosterPeople(unit) : [];
   if (unit.children.length > 0 && !HANDLE.test(unit.text)) return [];
   // A link on its own line ("[Project overview](...)") is a reference, not a person.
   if (unit.links.length > 0 && !HANDLE.test(unit.text)) return [];
-  return splitPeople(peopleText(unit)).map(participantFrom).filter((p): p is Participant => p !== null);
+  return splitPeople(peopleText(unit))
+    .map(participantFrom)
+    .filter((p): p is Participant => p !== null);
 }

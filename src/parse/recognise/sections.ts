@@ -25,7 +25,8 @@ const PHRASES: Map<string, Exclude<SectionRole, 'review'>>[] = (() => {
   for (const role of ROLE_ORDER) {
     for (const phrase of SECTION_WORDS[role]) {
       const size = phrase.split(' ').length;
-      (bySize[size] ??= new Map()).has(phrase) || bySize[size]!.set(phrase, role);
+      const phrases = (bySize[size] ??= new Map());
+      if (!phrases.has(phrase)) phrases.set(phrase, role);
     }
   }
   return bySize;

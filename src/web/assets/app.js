@@ -42,8 +42,12 @@ function notFound(part, url) {
   document.title = 'Not found – minutes-kb';
   show(
     part,
-    html`<h1>Page not found</h1><p>There is no page at <code>${url.pathname}</code>.</p>
-    <p>Try the <a href="/">overview</a>, <a href="/search">search</a>, the <a href="/items">open action items</a> or the <a href="/decisions">decision log</a>.</p>`,
+    html`<h1>Page not found</h1>
+      <p>There is no page at <code>${url.pathname}</code>.</p>
+      <p>
+        Try the <a href="/">overview</a>, <a href="/search">search</a>, the <a href="/items">open action items</a> or
+        the <a href="/decisions">decision log</a>.
+      </p>`,
   );
 }
 
@@ -73,7 +77,9 @@ async function render() {
     if (part.isConnected)
       show(
         part,
-        html`<h1>Something went wrong</h1><p class="error" role="alert">${error.message}</p><p><a href="/">Back to the overview</a></p>`,
+        html`<h1>Something went wrong</h1>
+          <p class="error" role="alert">${error.message}</p>
+          <p><a href="/">Back to the overview</a></p>`,
       );
   }
   if (!part.isConnected) return;
@@ -102,7 +108,8 @@ document.addEventListener('click', (event) => {
     return;
   const url = new URL(link.href);
   if (url.origin !== location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/docs')) return;
-  if (url.pathname + url.search === drawn && url.hash) return; // an anchor on this page: the browser moves, hashchange marks it
+  // an anchor on this page: the browser moves, hashchange marks it
+  if (url.pathname + url.search === drawn && url.hash) return;
   event.preventDefault();
   navigate(url.pathname + url.search + url.hash);
 });

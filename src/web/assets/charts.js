@@ -36,12 +36,36 @@ export function barChart({ title, months, bars }) {
     aria-label="${esc(`${title}: ${said} from ${months[0]} to ${months[months.length - 1]}; highest month ${top > 1 ? `under ${top + 1}` : top}`)}">
     <line class="axis" x1="0" x2="${width}" y1="${HEIGHT}" y2="${HEIGHT}"/>${rects.join('')}${labels.join('')}</svg>`;
   return html`<figure class="chart-box">
-    <figcaption>${title} <span class="legend">${bars.map((b) => html`<span class="key ${b.cls}" aria-hidden="true"></span>${b.label} `)}</span>
-      <span class="muted small">(scale 0–${top})</span></figcaption>
+    <figcaption>
+      ${title}
+      <span class="legend"
+        >${bars.map((b) => html`<span class="key ${b.cls}" aria-hidden="true"></span>${b.label} `)}</span
+      >
+      <span class="muted small">(scale 0–${top})</span>
+    </figcaption>
     ${new Safe(svg)}
-    <details class="figures"><summary>Figures</summary>
-      <div class="table-scroll"><table><thead><tr><th scope="col">Month</th>${bars.map((b) => html`<th scope="col">${b.label}</th>`)}</tr></thead>
-      <tbody>${months.map((m, i) => (bars.some((b) => b.values[i] > 0) ? html`<tr><th scope="row">${m}</th>${bars.map((b) => html`<td>${b.values[i]}</td>`)}</tr>` : ''))}</tbody></table></div>
+    <details class="figures">
+      <summary>Figures</summary>
+      <div class="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              ${bars.map((b) => html`<th scope="col">${b.label}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${months.map((m, i) =>
+              bars.some((b) => b.values[i] > 0)
+                ? html`<tr>
+                    <th scope="row">${m}</th>
+                    ${bars.map((b) => html`<td>${b.values[i]}</td>`)}
+                  </tr>`
+                : '',
+            )}
+          </tbody>
+        </table>
+      </div>
     </details>
   </figure>`;
 }

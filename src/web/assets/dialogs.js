@@ -26,9 +26,14 @@ export async function signIn(reason = '') {
     html`<form method="dialog" class="stack">
       <h2 id="sign-in-title">Sign in to make changes</h2>
       ${reason ? html`<p class="error" role="alert">${reason}</p>` : ''}
-      <p class="muted small">The write token is the <code>MINUTES_TOKEN</code> the server was started with. It is kept in this browser tab only, until you sign out or close the tab.</p>
-      <label>Write token <input name="token" type="password" autocomplete="current-password" required></label>
-      <div class="buttons"><button value="sign-in">Sign in</button> <button value="" formnovalidate class="quiet">Cancel</button></div>
+      <p class="muted small">
+        The write token is the <code>MINUTES_TOKEN</code> the server was started with. It is kept in this browser tab
+        only, until you sign out or close the tab.
+      </p>
+      <label>Write token <input name="token" type="password" autocomplete="current-password" required /></label>
+      <div class="buttons">
+        <button value="sign-in">Sign in</button> <button value="" formnovalidate class="quiet">Cancel</button>
+      </div>
     </form>`,
     'sign-in-title',
     (dialog) => {
@@ -59,7 +64,9 @@ export async function confirmChange(title, what, action) {
     html`<form method="dialog" class="stack">
       <h2 id="confirm-title">${title}</h2>
       <p>${what}</p>
-      <div class="buttons"><button value="yes">${action}</button> <button value="" class="quiet" autofocus>Cancel</button></div>
+      <div class="buttons">
+        <button value="yes">${action}</button> <button value="" class="quiet" autofocus>Cancel</button>
+      </div>
     </form>`,
     'confirm-title',
   );

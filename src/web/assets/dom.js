@@ -54,7 +54,9 @@ export const meetingHref = (meetingId, line) => `/meetings/${meetingId}${line ? 
 
 /** A moment (ISO, UTC) in the reader's own time zone, with the zone named: "6 Dec 2026, 07:15 CET". */
 export const localTime = (iso) =>
-  html`<time datetime="${iso}">${new Date(iso).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })}</time>`;
+  html`<time datetime="${iso}"
+    >${new Date(iso).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })}</time
+  >`;
 
 /** A person as a link to their page: "@garloff". */
 export const personLink = (id) => html`<a href="/people/${encodeURIComponent(id)}">@${id}</a>`;

@@ -29,16 +29,29 @@ export async function decisionsView(main, url) {
   show(
     main,
     html`<h1>Decision log${series ? html` of ${series}` : ''}</h1>
-    ${seriesPicker(status.series, series, { counts: true })}
-    <p class="summary">${plural(page.total, 'decision')}, newest first. <span class="exports">Export: <a href="${csv}" download>CSV</a></span></p>
-    <ol class="timeline">${byMeeting(page.items).map(
-      (
-        g,
-      ) => html`<li><h2><a href="/meetings/${g.meetingId}">${day(g.date)}</a> <span class="muted small">${series ? '' : (g.series ?? '')} ${g.source}</span></h2>
-        <ul>${g.items.map((d) => html`<li><a class="plain" href="${meetingHref(d.meetingId, d.line)}">${d.text}</a>${d.agenda ? html` <span class="muted small">(${d.agenda})</span>` : ''}</li>`)}</ul></li>`,
-    )}</ol>
-    <nav class="pager">${offset > 0 ? html`<a href="${more(Math.max(0, offset - PAGE))}">← newer</a>` : ''}
-      ${offset + page.items.length < page.total ? html`<a href="${more(offset + PAGE)}">older →</a>` : ''}</nav>`,
+      ${seriesPicker(status.series, series, { counts: true })}
+      <p class="summary">
+        ${plural(page.total, 'decision')}, newest first.
+        <span class="exports">Export: <a href="${csv}" download>CSV</a></span>
+      </p>
+      <ol class="timeline">
+        ${byMeeting(page.items).map(
+          (g) =>
+            html`<li>
+              <h2>
+                <a href="/meetings/${g.meetingId}">${day(g.date)}</a>
+                <span class="muted small">${series ? '' : (g.series ?? '')} ${g.source}</span>
+              </h2>
+              <ul>
+                ${g.items.map((d) => html`<li><a class="plain" href="${meetingHref(d.meetingId, d.line)}">${d.text}</a>${d.agenda ? html` <span class="muted small">(${d.agenda})</span>` : ''}</li>`)}
+              </ul>
+            </li>`,
+        )}
+      </ol>
+      <nav class="pager">
+        ${offset > 0 ? html`<a href="${more(Math.max(0, offset - PAGE))}">← newer</a>` : ''}
+        ${offset + page.items.length < page.total ? html`<a href="${more(offset + PAGE)}">older →</a>` : ''}
+      </nav>`,
   );
   onSeriesChange(main, '/decisions');
 }

@@ -33,7 +33,8 @@ async function importFiles(files, form, log) {
       ];
       show(
         line,
-        html`<span class="badge status-done">${outcome}</span> <a href="/meetings/${meeting.id}">${source}</a>: ${meeting.date ?? 'no date'}, ${counts.join(', ')}`,
+        html`<span class="badge status-done">${outcome}</span> <a href="/meetings/${meeting.id}">${source}</a>:
+          ${meeting.date ?? 'no date'}, ${counts.join(', ')}`,
       );
       serverStatus({ fresh: true }); // a new series shows in the pickers
     } catch (error) {
@@ -48,22 +49,33 @@ export async function importView(main) {
   if (!status.writable) {
     show(
       main,
-      html`<h1>Import</h1><p>This server is read-only. Start it with <code>MINUTES_TOKEN</code> set to import minutes from this page, or run <code>minutes import PATH</code>.</p>`,
+      html`<h1>Import</h1>
+        <p>
+          This server is read-only. Start it with <code>MINUTES_TOKEN</code> set to import minutes from this page, or
+          run <code>minutes import PATH</code>.
+        </p>`,
     );
     return;
   }
   show(
     main,
     html`<h1>Import minutes</h1>
-    <form id="import" class="stack">
-      <label>Series <input name="series" list="series-list" placeholder="e.g. ${status.series[0]?.series ?? 'team-weekly'}"></label>
-      <datalist id="series-list">${status.series.map((s) => html`<option value="${s.series}">`)}</datalist>
-      <div id="drop" class="drop">Drop <strong>.md</strong> files here, or choose them:
-        <input id="files" type="file" accept=".md,text/markdown" multiple aria-label="Minutes files to import">
-        <div class="muted small">A file imported before under the same name is replaced; an unchanged one is left as it is.</div></div>
-    </form>
-    <p class="muted small">Importing asks for the write token once per browser tab (Sign in, top right).</p>
-    <ul id="log" class="log" aria-live="polite"></ul>`,
+      <form id="import" class="stack">
+        <label
+          >Series
+          <input name="series" list="series-list" placeholder="e.g. ${status.series[0]?.series ?? 'team-weekly'}"
+        /></label>
+        <datalist id="series-list">${status.series.map((s) => html`<option value="${s.series}"></option>`)}</datalist>
+        <div id="drop" class="drop">
+          Drop <strong>.md</strong> files here, or choose them:
+          <input id="files" type="file" accept=".md,text/markdown" multiple aria-label="Minutes files to import" />
+          <div class="muted small">
+            A file imported before under the same name is replaced; an unchanged one is left as it is.
+          </div>
+        </div>
+      </form>
+      <p class="muted small">Importing asks for the write token once per browser tab (Sign in, top right).</p>
+      <ul id="log" class="log" aria-live="polite"></ul>`,
   );
   const form = main.querySelector('#import');
   const drop = main.querySelector('#drop');

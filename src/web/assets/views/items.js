@@ -30,26 +30,48 @@ export function stateNote(page, path, params = {}) {
     <a href="${withQuery(path, { ...params, state: 'all' })}">show them too</a>.`;
 }
 
-/** The table of a person's (or a group's) items: what, since when, how often carried, where. On phones, each row is a card. */
+/**
+ * The table of a person's (or a group's) items: what, since when, how often carried, where. On phones, each row is a
+ * card.
+ */
 export function itemTable(items) {
   if (items.length === 0) return html`<p class="empty">No open action items here.</p>`;
   return html`<table class="items">
-    <thead><tr><th scope="col">Action item</th><th scope="col">First raised</th><th scope="col">Last mentioned</th><th scope="col" class="num">Meetings</th><th scope="col">Owners</th></tr></thead>
-    <tbody>${items.map(
-      (a) => html`<tr>
-        <td data-label="Action item"><a href="/items/${a.id}">${a.task || a.text || '(no text)'}</a>${stateBadges(a)}
-          <div class="muted small source">${a.series ?? 'no series'} · <a href="${meetingHref(a.meetingId, a.line)}">${a.source}:${a.line}</a></div></td>
-        <td data-label="First raised">${day(a.firstRaised)}</td>
-        <td data-label="Last mentioned">${day(a.lastMentioned)}</td>
-        <td data-label="Meetings" class="num">${a.meetings}</td>
-        <td data-label="Owners">${ownerLinks(a.owners)}</td>
-      </tr>`,
-    )}</tbody></table>`;
+    <thead>
+      <tr>
+        <th scope="col">Action item</th>
+        <th scope="col">First raised</th>
+        <th scope="col">Last mentioned</th>
+        <th scope="col" class="num">Meetings</th>
+        <th scope="col">Owners</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${items.map(
+        (a) =>
+          html`<tr>
+            <td data-label="Action item">
+              <a href="/items/${a.id}">${a.task || a.text || '(no text)'}</a>${stateBadges(a)}
+              <div class="muted small source">
+                ${a.series ?? 'no series'} · <a href="${meetingHref(a.meetingId, a.line)}">${a.source}:${a.line}</a>
+              </div>
+            </td>
+            <td data-label="First raised">${day(a.firstRaised)}</td>
+            <td data-label="Last mentioned">${day(a.lastMentioned)}</td>
+            <td data-label="Meetings" class="num">${a.meetings}</td>
+            <td data-label="Owners">${ownerLinks(a.owners)}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 /** Exports of the items a view shows. */
 export function exportLinks(params) {
-  return html`<p class="exports">Export: <a href="${withQuery('/api/action-items.csv', params)}" download>CSV</a> · <a href="${withQuery('/api/action-items.ics', params)}" download>calendar (.ics, items with a due date)</a></p>`;
+  return html`<p class="exports">
+    Export: <a href="${withQuery('/api/action-items.csv', params)}" download>CSV</a> ·
+    <a href="${withQuery('/api/action-items.ics', params)}" download>calendar (.ics, items with a due date)</a>
+  </p>`;
 }
 
 /** Load a group's items the first time it is opened; after a failure, opening it again retries. */
@@ -63,7 +85,9 @@ async function fillGroup(details) {
     const across =
       owner === 'none'
         ? ''
-        : html`<p class="small"><a href="/people/${encodeURIComponent(owner)}">All of @${owner}'s items across series</a></p>`;
+        : html`<p class="small">
+            <a href="/people/${encodeURIComponent(owner)}">All of @${owner}'s items across series</a>
+          </p>`;
     show(body, html`${itemTable(page.items)}${across}`);
   } catch (error) {
     delete details.dataset.loaded;
@@ -87,21 +111,35 @@ export async function itemsView(main, url) {
   show(
     main,
     html`<h1>Open action items</h1>
-    <div class="toolbar">${seriesPicker(status.series, series)}
-      <nav class="tabs" aria-label="Which open items">${STATES.map((s) => html`<a href="${link(s)}" ${s === state ? html`aria-current="page"` : ''}>${STATE_WORDS[s]}</a>`)}</nav></div>
-    <p class="summary">${plural(total.total, `${STATE_WORDS[state]} item`)}${series ? ` in ${series}` : ''}, by owner; overdue first, then oldest first.
-      An item with two owners is listed under both. ${stateNote(total, '/items', { series })}</p>
-    ${exportLinks({ series, status: 'open', state })}
-    <p class="muted small">The first ${OPEN_GROUPS} owners are open; open any other to see their items.</p>
-    ${open.map(
-      (
-        o,
-        i,
-      ) => html`<details class="owner-group" data-owner="${o.owner}" data-series="${series}" data-state="${state}" ${i < OPEN_GROUPS ? 'open' : ''}>
-        <summary><span class="owner-name">${o.owner === 'none' ? 'no owner' : `@${o.owner}`}</span>${o.name && o.owner !== 'none' ? html` <span class="muted">${o.name}</span>` : ''}
-          <span class="count">${plural(countOf(o), `${STATE_WORDS[state]} item`)}</span></summary>
-        <div class="group-body"><p class="muted">Loading…</p></div></details>`,
-    )}`,
+      <div class="toolbar">
+        ${seriesPicker(status.series, series)}
+        <nav class="tabs" aria-label="Which open items">
+          ${STATES.map((s) => html`<a href="${link(s)}" ${s === state ? html`aria-current="page"` : ''}>${STATE_WORDS[s]}</a>`)}
+        </nav>
+      </div>
+      <p class="summary">
+        ${plural(total.total, `${STATE_WORDS[state]} item`)}${series ? ` in ${series}` : ''}, by owner; overdue first,
+        then oldest first. An item with two owners is listed under both. ${stateNote(total, '/items', { series })}
+      </p>
+      ${exportLinks({ series, status: 'open', state })}
+      <p class="muted small">The first ${OPEN_GROUPS} owners are open; open any other to see their items.</p>
+      ${open.map(
+        (o, i) =>
+          html`<details
+            class="owner-group"
+            data-owner="${o.owner}"
+            data-series="${series}"
+            data-state="${state}"
+            ${i < OPEN_GROUPS ? 'open' : ''}
+          >
+            <summary>
+              <span class="owner-name">${o.owner === 'none' ? 'no owner' : `@${o.owner}`}</span
+              >${o.name && o.owner !== 'none' ? html` <span class="muted">${o.name}</span>` : ''}
+              <span class="count">${plural(countOf(o), `${STATE_WORDS[state]} item`)}</span>
+            </summary>
+            <div class="group-body"><p class="muted">Loading…</p></div>
+          </details>`,
+      )}`,
   );
   onSeriesChange(main, '/items');
   const groups = [...main.querySelectorAll('details.owner-group')];
@@ -116,13 +154,22 @@ function timeline(item) {
   const mentions = item.history.map((m) => ({ at: m.date ?? '', mention: m }));
   const changes = item.changes.map((c) => ({ at: c.changedAt, change: c }));
   const events = [...mentions, ...changes].sort((a, b) => a.at.localeCompare(b.at));
-  return html`<ol class="timeline">${events.map(({ mention: m, change: c }) =>
-    m
-      ? html`<li><span class="badge status-${m.status}">${m.status}</span> <a href="${meetingHref(m.meetingId, m.line)}">${day(m.date)}</a>
-          <span class="muted small">${m.source}:${m.line}${m.carried ? ' · reviewed' : ''}</span><div>${m.text}</div></li>`
-      : html`<li class="change"><span class="badge status-${c.status}">${c.status}</span> <strong>${CHANGE_WORDS[c.status]}</strong> ${localTime(c.changedAt)}
-          ${c.note ? html`<div class="note">“${c.note}”</div>` : html`<div class="muted small">no note</div>`}</li>`,
-  )}</ol>`;
+  return html`<ol class="timeline">
+    ${events.map(({ mention: m, change: c }) =>
+      m
+        ? html`<li>
+            <span class="badge status-${m.status}">${m.status}</span>
+            <a href="${meetingHref(m.meetingId, m.line)}">${day(m.date)}</a>
+            <span class="muted small">${m.source}:${m.line}${m.carried ? ' · reviewed' : ''}</span>
+            <div>${m.text}</div>
+          </li>`
+        : html`<li class="change">
+            <span class="badge status-${c.status}">${c.status}</span>
+            <strong>${CHANGE_WORDS[c.status]}</strong> ${localTime(c.changedAt)}
+            ${c.note ? html`<div class="note">“${c.note}”</div>` : html`<div class="muted small">no note</div>`}
+          </li>`,
+    )}
+  </ol>`;
 }
 
 /** What each change does, said before it is made. */
@@ -150,26 +197,33 @@ export async function itemView(main, url, id) {
   document.title = `${task} – minutes-kb`;
   show(
     main,
-    html`<nav aria-label="Breadcrumb" class="crumbs"><a href="/items">Open action items</a> ›
-      ${item.series ? html`<a href="/items?series=${encodeURIComponent(item.series)}">${item.series}</a> ›` : ''}</nav>
-    <h1>${task}</h1>
-    <p><span class="badge status-${item.status}">${item.status}</span>${stateBadges(item)} ${ownerLinks(item.owners)} · ${item.series ?? 'no series'}
-      · first raised ${day(item.firstRaised)} · last mentioned ${day(item.lastMentioned)} · ${plural(item.meetings, 'meeting')}</p>
-    ${
-      status.writable
-        ? html`<form class="toolbar change" id="change" aria-label="Change this item by hand">
-          <label>Note <input name="note" maxlength="2000" placeholder="why (optional)"></label>
-          ${
-            item.status === 'open'
-              ? html`<button type="button" value="done">Close…</button> <button type="button" value="dropped" class="danger">Drop…</button>`
-              : html`<button type="button" value="open">Reopen…</button>`
-          }
-          <p id="change-result" role="status" class="small"></p></form>`
-        : ''
-    }
-    <h2>History</h2>
-    <p class="muted small">Every meeting that mentions it, and every change by hand (in your local time).</p>
-    ${timeline(item)}`,
+    html`<nav aria-label="Breadcrumb" class="crumbs">
+        <a href="/items">Open action items</a> ›
+        ${item.series ? html`<a href="/items?series=${encodeURIComponent(item.series)}">${item.series}</a> ›` : ''}
+      </nav>
+      <h1>${task}</h1>
+      <p>
+        <span class="badge status-${item.status}">${item.status}</span>${stateBadges(item)} ${ownerLinks(item.owners)} ·
+        ${item.series ?? 'no series'} · first raised ${day(item.firstRaised)} · last mentioned
+        ${day(item.lastMentioned)} · ${plural(item.meetings, 'meeting')}
+      </p>
+      ${
+        status.writable
+          ? html`<form class="toolbar change" id="change" aria-label="Change this item by hand">
+              <label>Note <input name="note" maxlength="2000" placeholder="why (optional)" /></label>
+              ${
+                item.status === 'open'
+                  ? html`<button type="button" value="done">Close…</button>
+                      <button type="button" value="dropped" class="danger">Drop…</button>`
+                  : html`<button type="button" value="open">Reopen…</button>`
+              }
+              <p id="change-result" role="status" class="small"></p>
+            </form>`
+          : ''
+      }
+      <h2>History</h2>
+      <p class="muted small">Every meeting that mentions it, and every change by hand (in your local time).</p>
+      ${timeline(item)}`,
   );
   const form = main.querySelector('#change');
   // A status changes only by its button: Enter in the note must not close the item.

@@ -34,26 +34,47 @@ export async function meetingView(main, url, id) {
   const series = meeting.series;
   show(
     main,
-    html`<nav aria-label="Breadcrumb" class="crumbs"><a href="/">Overview</a> ›
-      ${series ? html`<a href="/search?${new URLSearchParams({ q: `series:${series}` })}">${series}</a> ›` : html`<span>no series</span> ›`}</nav>
-    <h1>${title}</h1>
-    <p class="meta">${day(meeting.date)} · ${meeting.source}${series ? html` · <a href="/decisions?series=${encodeURIComponent(series)}">decision log of ${series}</a>` : ''}</p>
-    <nav class="neighbours" aria-label="Meetings of this series">${neighbour(meeting.previous, '← previous', 'prev')} ${neighbour(meeting.next, 'next →', 'next')}</nav>
-    <div class="with-sidebar meeting">
-      <aside aria-label="In this meeting">
-        <section><h2>Participants <span class="count">${meeting.participants.length}</span></h2>
-          ${
-            meeting.participants.length === 0
-              ? html`<p class="muted small">The minutes list nobody as present.</p>`
-              : html`<details class="participants" ${meeting.participants.length <= 12 ? 'open' : ''}><summary>${plural(meeting.participants.length, 'person')}</summary>
-                <ul class="people">${meeting.participants.map(participant)}</ul></details>`
-          }</section>
-        <section><h2>Action items <span class="count">${meeting.actionItems.length}</span></h2>
-          <ul class="marks">${meeting.actionItems.map((a) => html`<li><a href="#L${a.line}">${a.text}</a> <span class="badge status-${a.status}">${a.status}</span> <span class="small">${ownerLinks(a.owners)}</span></li>`)}</ul></section>
-        <section><h2>Decisions <span class="count">${meeting.decisions.length}</span></h2>
-          <ul class="marks">${meeting.decisions.map((d) => html`<li><a href="#L${d.line}">${d.text}</a></li>`)}</ul></section>
-      </aside>
-      <article class="minutes" aria-label="The minutes">${new Safe(minutes)}</article>
-    </div>`,
+    html`<nav aria-label="Breadcrumb" class="crumbs">
+        <a href="/">Overview</a> ›
+        ${series ? html`<a href="/search?${new URLSearchParams({ q: `series:${series}` })}">${series}</a> ›` : html`<span>no series</span> ›`}
+      </nav>
+      <h1>${title}</h1>
+      <p class="meta">
+        ${day(meeting.date)} ·
+        ${meeting.source}${series ? html` · <a href="/decisions?series=${encodeURIComponent(series)}">decision log of ${series}</a>` : ''}
+      </p>
+      <nav class="neighbours" aria-label="Meetings of this series">
+        ${neighbour(meeting.previous, '← previous', 'prev')} ${neighbour(meeting.next, 'next →', 'next')}
+      </nav>
+      <div class="with-sidebar meeting">
+        <aside aria-label="In this meeting">
+          <section>
+            <h2>Participants <span class="count">${meeting.participants.length}</span></h2>
+            ${
+              meeting.participants.length === 0
+                ? html`<p class="muted small">The minutes list nobody as present.</p>`
+                : html`<details class="participants" ${meeting.participants.length <= 12 ? 'open' : ''}>
+                    <summary>${plural(meeting.participants.length, 'person')}</summary>
+                    <ul class="people">
+                      ${meeting.participants.map(participant)}
+                    </ul>
+                  </details>`
+            }
+          </section>
+          <section>
+            <h2>Action items <span class="count">${meeting.actionItems.length}</span></h2>
+            <ul class="marks">
+              ${meeting.actionItems.map((a) => html`<li><a href="#L${a.line}">${a.text}</a> <span class="badge status-${a.status}">${a.status}</span> <span class="small">${ownerLinks(a.owners)}</span></li>`)}
+            </ul>
+          </section>
+          <section>
+            <h2>Decisions <span class="count">${meeting.decisions.length}</span></h2>
+            <ul class="marks">
+              ${meeting.decisions.map((d) => html`<li><a href="#L${d.line}">${d.text}</a></li>`)}
+            </ul>
+          </section>
+        </aside>
+        <article class="minutes" aria-label="The minutes">${new Safe(minutes)}</article>
+      </div>`,
   );
 }

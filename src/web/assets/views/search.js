@@ -65,12 +65,16 @@ function hit(h) {
     <div class="hit-head">
       <span class="badge badge-${h.type}">${h.type === 'action' ? 'action item' : h.type}</span>
       ${h.status ? html`<span class="badge status-${h.status}">${h.status}</span>` : ''}
-      <a class="hit-link" href="${meetingHref(h.meetingId, h.line)}">${where}${h.line ? html`<span class="muted">:${h.line}</span>` : ''}</a>
+      <a class="hit-link" href="${meetingHref(h.meetingId, h.line)}"
+        >${where}${h.line ? html`<span class="muted">:${h.line}</span>` : ''}</a
+      >
     </div>
     <p class="snippet">${snippet(h.snippet)}</p>
-    <p class="meta">${day(h.date)} · ${h.series ? html`<a href="${href(`series:${h.series}`)}">${h.series}</a>` : 'no series'}
+    <p class="meta">
+      ${day(h.date)} · ${h.series ? html`<a href="${href(`series:${h.series}`)}">${h.series}</a>` : 'no series'}
       ${h.type === 'action' ? html` · ${ownerLinks(h.owners)}` : ''}
-      ${h.itemId ? html` · <a href="/items/${h.itemId}">history</a>` : ''}</p>
+      ${h.itemId ? html` · <a href="/items/${h.itemId}">history</a>` : ''}
+    </p>
   </article>`;
 }
 
@@ -81,13 +85,24 @@ const ordered = (name, values) =>
 function facets(result, sort) {
   const year = yearOf(result.query.filters);
   return FACETS.filter(([name]) => result.facets[name].length > 0).map(
-    ([name, label]) => html`<section class="facet"><h2>${label}</h2><ul>
-      ${ordered(name, result.facets[name]).map((f) => {
-        const current = name === 'year' ? year === String(f.value) : result.query.filters[name] === f.value;
-        const without = name === 'year' ? ['after', 'before'] : [name];
-        return html`<li><a href="${href(queryText(result.query, without, current ? [] : facetTerms(name, f.value)), { sort })}"
-          ${current ? html`aria-current="true"` : ''}>${name === 'owner' ? '@' : ''}${f.value}</a> <span class="count">${f.count}</span></li>`;
-      })}</ul></section>`,
+    ([name, label]) =>
+      html`<section class="facet">
+        <h2>${label}</h2>
+        <ul>
+          ${ordered(name, result.facets[name]).map((f) => {
+            const current = name === 'year' ? year === String(f.value) : result.query.filters[name] === f.value;
+            const without = name === 'year' ? ['after', 'before'] : [name];
+            return html`<li>
+              <a
+                href="${href(queryText(result.query, without, current ? [] : facetTerms(name, f.value)), { sort })}"
+                ${current ? html`aria-current="true"` : ''}
+                >${name === 'owner' ? '@' : ''}${f.value}</a
+              >
+              <span class="count">${f.count}</span>
+            </li>`;
+          })}
+        </ul>
+      </section>`,
   );
 }
 
@@ -97,14 +112,19 @@ function chips(query, sort) {
     ([key, value]) => value && !['from', 'to'].includes(key) && !(year && ['after', 'before'].includes(key)),
   );
   const chip = (label, without) =>
-    html`<a class="chip" href="${href(queryText(query, without), { sort })}"><span class="sr-only">Remove the filter </span>${label} <span aria-hidden="true">×</span></a>`;
+    html`<a class="chip" href="${href(queryText(query, without), { sort })}"
+      ><span class="sr-only">Remove the filter </span>${label} <span aria-hidden="true">×</span></a
+    >`;
   return [
     ...(year ? [chip(`year: ${year}`, ['after', 'before'])] : []),
     ...shown.map(([key, value]) => chip(`${key}: ${value}`, [key])),
   ];
 }
 
-/** Terms of the box written as filters that the server took as words (`is:closed`, `before:soon`), with what they accept. */
+/**
+ * Terms of the box written as filters that the server took as words (`is:closed`, `before:soon`), with what they
+ * accept.
+ */
 function unreadFilters(q, query) {
   const words = new Set((query.text ?? '').split(/\s+/).map((w) => w.toLowerCase()));
   const terms = [...q.matchAll(/(?<![A-Za-z])([A-Za-z]+):(?:"([^"]*)"|(\S+))/g)].filter(
@@ -112,7 +132,10 @@ function unreadFilters(q, query) {
   );
   return terms.map(
     ([term, key]) =>
-      html`<li><code>${term}</code>: <code>${key.toLowerCase()}:</code> takes ${FILTER_KEYS[key.toLowerCase()]}; it was searched as words.</li>`,
+      html`<li>
+        <code>${term}</code>: <code>${key.toLowerCase()}:</code> takes ${FILTER_KEYS[key.toLowerCase()]}; it was
+        searched as words.
+      </li>`,
   );
 }
 
@@ -120,11 +143,15 @@ function pager(q, result, sort) {
   const { total, offset, limit, items } = result;
   if (total <= items.length && offset === 0) return '';
   if (items.length === 0)
-    return html`<p class="error" role="alert">There are only ${plural(total, 'result')}: this page is past the last one. <a href="${href(q, { sort })}">Back to the first page</a></p>`;
+    return html`<p class="error" role="alert">
+      There are only ${plural(total, 'result')}: this page is past the last one.
+      <a href="${href(q, { sort })}">Back to the first page</a>
+    </p>`;
   return html`<nav class="pager" aria-label="Pages of results">
     ${offset > 0 ? html`<a href="${href(q, { offset: Math.max(0, offset - limit), sort })}">← previous</a>` : ''}
     <span>${offset + 1}–${offset + items.length} of ${total}</span>
-    ${offset + items.length < total ? html`<a href="${href(q, { offset: offset + limit, sort })}">next →</a>` : ''}</nav>`;
+    ${offset + items.length < total ? html`<a href="${href(q, { offset: offset + limit, sort })}">next →</a>` : ''}
+  </nav>`;
 }
 
 /**
@@ -145,7 +172,8 @@ async function fetchPage(q, offset, sort) {
 async function drawResults(part, q, offset, sort) {
   const box = part.querySelector('#q');
   const results = part.querySelector('#results');
-  const stale = () => !box.isConnected || box.value.trim() !== q.trim(); // the user moved on, or a newer query is on its way
+  // the user moved on, or a newer query is on its way
+  const stale = () => !box.isConnected || box.value.trim() !== q.trim();
   let page;
   try {
     page = await fetchPage(q, offset, sort);
@@ -161,11 +189,21 @@ async function drawResults(part, q, offset, sort) {
   part.querySelector('#filters-toggle').textContent = `Filters${active.length > 0 ? ` (${active.length} on)` : ''}`;
   show(
     results,
-    html`${unread.length > 0 ? html`<div class="error" role="alert"><p>Not read as a filter:</p><ul>${unread}</ul></div>` : ''}
-      <p class="summary" aria-live="polite">${plural(result.total, 'result')}${!q || sort === 'newest' ? ', newest first' : ', best match first'}${capped ? ` (the newest of the best ${SORTABLE})` : ''}
-      ${active}</p>
-      ${readingLine(result.query.reading, sort)}
-      ${result.items.map(hit)}
+    html`${
+        unread.length > 0
+          ? html`<div class="error" role="alert">
+              <p>Not read as a filter:</p>
+              <ul>
+                ${unread}
+              </ul>
+            </div>`
+          : ''
+      }
+      <p class="summary" aria-live="polite">
+        ${plural(result.total, 'result')}${!q || sort === 'newest' ? ', newest first' : ', best match first'}${capped ? ` (the newest of the best ${SORTABLE})` : ''}
+        ${active}
+      </p>
+      ${readingLine(result.query.reading, sort)} ${result.items.map(hit)}
       ${result.total === 0 ? html`<p class="empty">Nothing matches. Try fewer words, or remove a filter.</p>` : ''}
       ${pager(q, result, sort)}`,
   );
@@ -176,12 +214,19 @@ function readingLine(reading, sort) {
   if (!reading) return '';
   const undo = reading.parts.map(
     (p) =>
-      html` <a class="chip" href="${href(p.undo, { sort })}" title="search these words as words">“${p.from}” as ${p.label} <span aria-hidden="true">×</span></a>`,
+      html` <a class="chip" href="${href(p.undo, { sort })}" title="search these words as words"
+        >“${p.from}” as ${p.label} <span aria-hidden="true">×</span></a
+      >`,
   );
   const suggestion = reading.suggestion
-    ? html`<p class="hint">Did you mean <a href="${href(reading.suggestion, { sort })}">${reading.suggestion}</a>? Searched for it.</p>`
+    ? html`<p class="hint">
+        Did you mean <a href="${href(reading.suggestion, { sort })}">${reading.suggestion}</a>? Searched for it.
+      </p>`
     : '';
-  return html`<p class="hint">Read as: ${reading.text}${reading.matched === 'any' ? ' (no result has all the words: any of them)' : ''}${undo}</p>${suggestion}`;
+  return html`<p class="hint">
+      Read as: ${reading.text}${reading.matched === 'any' ? ' (no result has all the words: any of them)' : ''}${undo}
+    </p>
+    ${suggestion}`;
 }
 
 /** j and k move through the results, Enter opens the one chosen (its link has the focus). */
@@ -211,17 +256,45 @@ export async function searchView(main, url) {
     main,
     html`<h1>Search</h1>
       <form class="search-box" role="search" action="/search">
-        <input id="q" type="search" name="q" value="${q}" autocomplete="off" aria-label="Search minutes" aria-describedby="search-hint"
-          placeholder="keycloak owner:garloff is:open type:decision">
+        <input
+          id="q"
+          type="search"
+          name="q"
+          value="${q}"
+          autocomplete="off"
+          aria-label="Search minutes"
+          aria-describedby="search-hint"
+          placeholder="keycloak owner:garloff is:open type:decision"
+        />
       </form>
       <a class="skip-link" href="#results">Skip the filters, to the results</a>
-      <p class="hint" id="search-hint">Words, "phrases", and filters: <code>owner:</code> <code>is:open</code> <code>type:decision</code> <code>series:</code> <code>before:2024-06-01</code> <code>after:</code>.
-        <kbd>/</kbd> searches from anywhere; <kbd>j</kbd> and <kbd>k</kbd> move through the results, <kbd>Enter</kbd> opens one.</p>
+      <p class="hint" id="search-hint">
+        Words, "phrases", and filters: <code>owner:</code> <code>is:open</code> <code>type:decision</code>
+        <code>series:</code> <code>before:2024-06-01</code> <code>after:</code>. <kbd>/</kbd> searches from anywhere;
+        <kbd>j</kbd> and <kbd>k</kbd> move through the results, <kbd>Enter</kbd> opens one.
+      </p>
       <div class="toolbar">
-        <button type="button" id="filters-toggle" class="quiet filters-toggle" aria-expanded="false" aria-controls="facets">Filters</button>
-        <label>Sort <select id="sort"><option value="">best match first</option><option value="newest" ${sort ? 'selected' : ''}>newest first</option></select></label>
+        <button
+          type="button"
+          id="filters-toggle"
+          class="quiet filters-toggle"
+          aria-expanded="false"
+          aria-controls="facets"
+        >
+          Filters
+        </button>
+        <label
+          >Sort
+          <select id="sort">
+            <option value="">best match first</option>
+            <option value="newest" ${sort ? 'selected' : ''}>newest first</option>
+          </select></label
+        >
       </div>
-      <div class="with-sidebar"><aside id="facets" aria-label="Narrow the results"></aside><section id="results" aria-label="Results" tabindex="-1"></section></div>`,
+      <div class="with-sidebar">
+        <aside id="facets" aria-label="Narrow the results"></aside>
+        <section id="results" aria-label="Results" tabindex="-1"></section>
+      </div>`,
   );
   const box = main.querySelector('#q');
   const sorter = main.querySelector('#sort');

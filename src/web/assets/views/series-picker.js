@@ -5,10 +5,13 @@ import { navigate } from '../router.js';
 /** A labelled select of all series; `counts` adds each series' number of meetings. */
 export function seriesPicker(all, current, { counts = false } = {}) {
   return html`<form class="toolbar series-picker">
-    <label>Series <select name="series">
-      <option value="">all series</option>
-      ${all.map((s) => html`<option value="${s.series}" ${s.series === current ? 'selected' : ''}>${s.series}${counts ? ` (${s.meetings})` : ''}</option>`)}
-    </select></label>
+    <label
+      >Series
+      <select name="series">
+        <option value="">all series</option>
+        ${all.map((s) => html`<option value="${s.series}" ${s.series === current ? 'selected' : ''}>${s.series}${counts ? ` (${s.meetings})` : ''}</option>`)}
+      </select></label
+    >
   </form>`;
 }
 
